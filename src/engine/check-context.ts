@@ -1,0 +1,171 @@
+import type { Assignment, Community, Officer, Unit } from '../model/dataset-schema.js';
+import type { DutyCategory } from '../model/config-schema.js';
+import type { RosterEntry } from '../model/roster-entry.js';
+import type { ValidatedInput } from '../model/validate-input.js';
+import type { AssignmentEvidence, RosterEvidence } from '../report/types.js';
+import { eachCalendarDate, isDateWithin, isoDayOfWeek, type CalendarDate } from '../time/calendar-date.js';
+import type { Interval } from '../time/intervals.js';
+import { instantOnDate } from '../time/wall-time.js';
+import { dutyCategoryOf, type ClockWindow, type ResolvedSettings } from './settings.js';
+
+/** An assignment with its place in the officer's `assignments[]`. */
+export interface IndexedAssignment extends Assignment {
+  officer: string;
+  index: number;
+}
+
+/**
+ * The derived view every rule reads: indexes over the validated input, and the shared
+ * definitions of rules.md (community officer on a date, duty category, working day,
+ * non-normal duty, windows on a date). Built once per check.
+ */
+export interface CheckContext {
+  readonly zone: string;
+  readonly period: { start: CalendarDate; end: CalendarDate };
+  /** Every date of the check period, in order. */
+  readonly periodDates: readonly CalendarDate[];
+  readonly input: ValidatedInput;
+  readonly settings: ResolvedSettings;
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly communities: ReadonlyMap<string, Community>;
+  readonly officers: ReadonlyMap<string, Officer>;
+  /** The combined roster, in input order. */
+  readonly roster: readonly RosterEntry[];
+  /** Each officer's roster entries, by start. */
+  entriesOf(officer: string): readonly RosterEntry[];
+  /** The officer's assignments that hold on `date`. */
+  assignmentsOn(officer: string, date: CalendarDate): IndexedAssignment[];
+  /** Whether the officer holds at least one assignment on `date` (rules.md: community officer on a date). */
+  isCommunityOfficer(officer: string, date: CalendarDate): boolean;
+  /** Every officer's assignments, indexed. */
+  assignmentsOf(officer: string): readonly IndexedAssignment[];
+  categoryOf(entry: RosterEntry): DutyCategory;
+  /** Monday–Friday, minus holidays, plus make-up workdays. */
+  isWorkingDay(date: CalendarDate): boolean;
+  /** A non-normal duty period covers the officer's unit (or an ancestor) on `date`. */
+  isNonNormalDuty(officer: string, date: CalendarDate): boolean;
+  /** The instants of a wall-clock window on a local date. */
+  windowOn(date: CalendarDate, window: ClockWindow): Interval;
+  /** `id (name)` of an officer or community, for messages. */
+  label(kind: 'officer' | 'community', id: string): string;
+  rosterEvidence(entry: RosterEntry, minutes?: number): RosterEvidence;
+  assignmentEvidence(assignment: IndexedAssignment): AssignmentEvidence;
+}
+
+/**
+ * Builds the check context of a validated input.
+ *
+ * @example
+ * const context = createCheckContext(validateInput(doc), resolveSettings(config.settings))
+ */
+export function createCheckContext(input: ValidatedInput, settings: ResolvedSettings): CheckContext {
+  const { dataset, roster, period } = input;
+  const zone = dataset.timezone;
+  const units = new Map(dataset.units.map((u) => [u.id, u]));
+  const communities = new Map(dataset.communities.map((c) => [c.id, c]));
+  const officers = new Map(dataset.officers.map((o) => [o.id, o]));
+
+  const assignments = new Map<string, IndexedAssignment[]>();
+  for (const o of dataset.officers) {
+    assignments.set(o.id, (o.assignments ?? []).map((a, index) => ({ ...a, officer: o.id, index })));
+  }
+
+  const byOfficer = new Map<string, RosterEntry[]>();
+  for (const e of roster) {
+    let list = byOfficer.get(e.officer);
+    if (!list) byOfficer.set(e.officer, (list = []));
+    list.push(e);
+  }
+  for (const list of byOfficer.values()) list.sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+
+  const holidays = new Set(dataset.calendar?.holidays ?? []);
+  const workdays = new Set(dataset.calendar?.workdays ?? []);
+
+  const ancestors = new Map<string, Set<string>>();
+  const ancestorsOf = (unit: string): Set<string> => {
+    let set = ancestors.get(unit);
+    if (set) return set;
+    set = new Set<string>();
+    for (let u: string | undefined = unit; u !== undefined && !set.has(u); u = units.get(u)?.parent) set.add(u);
+    ancestors.set(unit, set);
+    return set;
+  };
+
+  const categories = new Map<string, DutyCategory>();
+  const windowCache = new Map<string, Interval>();
+  const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+  const context: CheckContext = {
+    zone,
+    period,
+    periodDates: eachCalendarDate(period.start, period.end),
+    input,
+    settings,
+    units,
+    communities,
+    officers,
+    roster,
+    entriesOf: (officer) => byOfficer.get(officer) ?? [],
+    assignmentsOf: (officer) => assignments.get(officer) ?? [],
+    assignmentsOn: (officer, date) => (assignments.get(officer) ?? []).filter((a) => isDateWithin(date, a.from, a.to)),
+    isCommunityOfficer: (officer, date) => (assignments.get(officer) ?? []).some((a) => isDateWithin(date, a.from, a.to)),
+    categoryOf(entry) {
+      let c = categories.get(entry.type);
+      if (c === undefined) categories.set(entry.type, (c = dutyCategoryOf(settings, entry.type)));
+      return c;
+    },
+    isWorkingDay(date) {
+      if (workdays.has(date)) return true;
+      if (holidays.has(date)) return false;
+      return isoDayOfWeek(date) <= 5;
+    },
+    isNonNormalDuty(officer, date) {
+      const unit = officers.get(officer)?.unit;
+      return (dataset.nonNormalDuty ?? []).some(
+        (n) => isDateWithin(date, n.start, n.end) && (n.units === undefined || (unit !== undefined && n.units.some((u) => ancestorsOf(unit).has(u)))),
+      );
+    },
+    windowOn(date, window) {
+      if (!datePattern.test(date)) throw new TypeError(`not a date: ${date}`);
+      const key = `${date}|${window.start}|${window.end}`;
+      let interval = windowCache.get(key);
+      if (!interval) {
+        interval = { start: instantOnDate(date, window.start, zone), end: instantOnDate(date, window.end, zone) };
+        windowCache.set(key, interval);
+      }
+      return interval;
+    },
+    label(kind, id) {
+      const name = kind === 'officer' ? officers.get(id)?.name : communities.get(id)?.name;
+      return name ? `${id} (${name})` : id;
+    },
+    rosterEvidence(entry, minutes) {
+      // Key order is the report's: where to find it first, then what it is.
+      const evidence = { source: 'roster' } as RosterEvidence;
+      if (entry.file !== undefined) evidence.file = entry.file;
+      if (entry.line !== undefined) evidence.line = entry.line;
+      evidence.index = entry.index;
+      if (entry.id !== undefined) evidence.id = entry.id;
+      evidence.officer = entry.officer;
+      evidence.start = entry.start;
+      evidence.end = entry.end;
+      evidence.type = entry.type;
+      if (minutes !== undefined) evidence.minutes = minutes;
+      return evidence;
+    },
+    assignmentEvidence(a) {
+      const officerIndex = dataset.officers.findIndex((o) => o.id === a.officer);
+      const evidence: AssignmentEvidence = {
+        source: 'assignment',
+        officer: a.officer,
+        index: a.index,
+        community: a.community,
+        from: a.from,
+        path: `officers[${officerIndex}].assignments[${a.index}]`,
+      };
+      if (a.to !== undefined) evidence.to = a.to;
+      return evidence;
+    },
+  };
+  return context;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { DutyComplianceError, type Problem } from '../errors.js';
+import { ConfigSchema, type Config, type RuleSeverity } from '../model/config-schema.js';
+import { problemsFromZod } from '../model/_lib/zod-problems.js';
+import type { Severity } from '../report/types.js';
+import type { RuleRegistry } from './registry.js';
+import type { OptionDeclaration } from './rule-definition.js';
+import type { RuleOptions } from './rule-module.js';
+import { resolveSettings, type ResolvedSettings } from './settings.js';
+
+/** A rule switched on, with its severity and its options (defaults merged with the config's). */
+export interface EnabledRule {
+  id: string;
+  severity: Severity;
+  options: RuleOptions;
+}
+
+export interface ResolvedConfig {
+  /** Enabled rules, in id order. */
+  rules: EnabledRule[];
+  settings: ResolvedSettings;
+}
+
+/** The preset a config without `extends` starts from. */
+export const DEFAULT_PRESET = 'community-policing/recommended';
+
+/**
+ * Resolves a config (config.md) against a registry: presets in order, then `rules` on top;
+ * options merged over each rule's defaults and validated. Throws `CONFIG_INVALID` with every
+ * problem (unknown keys, unknown rule ids or presets, bad options, bad windows).
+ *
+ * @example
+ * resolveConfig({ rules: { 'community-policing/mobile-terminal': 'off' } }, registry).rules.length
+ */
+export function resolveConfig(config: unknown, registry: RuleRegistry, file?: string): ResolvedConfig {
+  const parsed = ConfigSchema.safeParse(config ?? {});
+  if (!parsed.success) throw new DutyComplianceError('CONFIG_INVALID', problemsFromZod(parsed.error, config, [], { file }));
+  const c: Config = parsed.data;
+  const problems: Problem[] = [];
+
+  const severities = new Map<string, RuleSeverity>();
+  const options = new Map<string, Record<string, number | boolean>>();
+  (c.extends ?? [DEFAULT_PRESET]).forEach((name, i) => {
+    const preset = registry.presets.get(name);
+    if (!preset) {
+      problems.push({ file, path: `extends[${i}]`, message: 'unknown preset', expected: [...registry.presets.keys()].join(' | '), received: JSON.stringify(name) });
+      return;
+    }
+    for (const [id, severity] of preset) severities.set(id, severity);
+  });
+
+  for (const [id, entry] of Object.entries(c.rules ?? {})) {
+    const path = `rules[${JSON.stringify(id)}]`;
+    const rule = registry.rules.get(id);
+    if (!rule) {
+      problems.push({ file, path, message: 'unknown rule id', expected: 'a rule id such as community-policing/coverage', received: JSON.stringify(id) });
+      continue;
+    }
+    const [severity, given] = typeof entry === 'string' ? [entry, undefined] : entry;
+    severities.set(id, severity);
+    if (given === undefined) continue;
+    const schema = optionsSchema(rule.definition.options);
+    const r = schema.safeParse(given);
+    if (!r.success) problems.push(...problemsFromZod(r.error, given, ['rules', id, 1], { file }));
+    else options.set(id, { ...(options.get(id) ?? {}), ...(r.data as Record<string, number | boolean>) });
+  }
+
+  const windows: [string, readonly [string, string]][] = Object.entries(c.settings?.halfDayWindows ?? {}).map(([k, w]) => [`settings.halfDayWindows.${k}`, w]);
+  if (c.settings?.daytime) windows.push(['settings.daytime', c.settings.daytime]);
+  for (const [path, [start, end]] of windows) {
+    // Lexical order is time order for HH:mm; windows do not cross midnight.
+    if (end.padStart(5, '0') <= start.padStart(5, '0')) {
+      problems.push({ file, path, message: 'the window ends before or when it starts', expected: `an end after ${start}`, received: JSON.stringify(end) });
+    }
+  }
+  if (problems.length > 0) throw new DutyComplianceError('CONFIG_INVALID', problems);
+
+  const rules: EnabledRule[] = [];
+  for (const id of [...severities.keys()].sort()) {
+    const severity = severities.get(id)!;
+    if (severity === 'off') continue;
+    const declared = registry.rules.get(id)!.definition.options;
+    const defaults = Object.fromEntries(Object.entries(declared).map(([k, d]) => [k, d.default]));
+    rules.push({ id, severity: severity === 'warn' ? 'warning' : 'error', options: Object.freeze({ ...defaults, ...options.get(id) }) });
+  }
+  return { rules, settings: resolveSettings(c.settings) };
+}
+
+/** A strict zod schema for a rule's options, from its declarations: unknown options are errors. */
+function optionsSchema(declared: Record<string, OptionDeclaration>): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, d] of Object.entries(declared)) {
+    if (d.type === 'boolean') shape[name] = z.boolean().optional();
+    else {
+      let n = d.type === 'integer' ? z.number().int() : z.number();
+      if (d.minimum !== undefined) n = n.min(d.minimum);
+      if (d.maximum !== undefined) n = n.max(d.maximum);
+      shape[name] = n.optional();
+    }
+  }
+  return z.strictObject(shape);
+}

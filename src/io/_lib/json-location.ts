@@ -1,0 +1,51 @@
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError, type Node } from 'jsonc-parser';
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Syntax errors of a JSON text, each located; empty when it parses.
+ * jsonc-parser keeps going after an error, so every error is found, not only the first.
+ */
+export function jsonSyntaxErrors(text: string): { message: string; line: number; column: number }[] {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors.map((e) => ({ message: describeParseError(printParseErrorCode(e.error)), ...lineAndColumn(text, e.offset) }));
+}
+
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * A locator for paths of one JSON text: the line and column where the value at a path starts,
+ * or where the nearest existing parent starts when the path is missing.
+ */
+export function createJsonLocator(text: string): (segments: readonly (string | number)[]) => { line: number; column: number } | undefined {
+  let tree: Node | undefined;
+  let parsed = false;
+  return (segments) => {
+    if (!parsed) {
+      tree = parseTree(text);
+      parsed = true;
+    }
+    if (!tree) return undefined;
+    for (let n = segments.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree, segments.slice(0, n) as (string | number)[]);
+      if (node) return lineAndColumn(text, node.offset);
+    }
+    return undefined;
+  };
+}
+
+export { getNodeValue };

@@ -1,0 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import type { Problem } from '../../errors.js';
+
+/** Reads a UTF-8 text file, stripping a BOM; a missing or unreadable file is a problem, not a throw. */
+export async function readTextFile(file: string): Promise<{ text: string } | { problem: Problem }> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'error'})`;
+    return { problem: { file, message } };
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Duty categories of rules.md: what a roster entry's `type` means for the rules. */
+export const DUTY_CATEGORIES = ['community', 'station-duty', 'excused', 'other'] as const;
+export type DutyCategory = (typeof DUTY_CATEGORIES)[number];
+
+const ClockTimeSchema = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time HH:mm')
+  .meta({ description: 'Wall-clock time HH:mm.' });
+
+/** A wall-clock window `[start, end]` as two `HH:mm` times; it must end after it starts. */
+export const ClockWindowSchema = z.tuple([ClockTimeSchema, ClockTimeSchema]);
+
+export const RuleSeveritySchema = z.enum(['off', 'warn', 'error']);
+export type RuleSeverity = z.infer<typeof RuleSeveritySchema>;
+
+/** A rule's config entry, as in ESLint: a severity, or `[severity, options]`. */
+export const RuleEntrySchema = z.union([
+  RuleSeveritySchema,
+  z.tuple([RuleSeveritySchema]),
+  z.tuple([RuleSeveritySchema, z.record(z.string(), z.unknown())]),
+]);
+export type RuleEntry = z.infer<typeof RuleEntrySchema>;
+
+export const SettingsSchema = z.strictObject({
+  /** Duty types added to (or moved between) the default categories of rules.md. */
+  dutyTypes: z.partialRecord(z.enum(DUTY_CATEGORIES), z.array(z.string().min(1))).optional(),
+  /** Replace the default half-day windows (`am` 08:00–12:00, `pm` 13:00–17:00). */
+  halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
+  /** Replace the default daytime (08:00–18:00). */
+  daytime: ClockWindowSchema.optional(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** The config file (config.md). Unknown keys are errors, so a typo never silently does nothing. */
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  extends: z.array(z.string()).optional(),
+  settings: SettingsSchema.optional(),
+  rules: z.record(z.string(), RuleEntrySchema).optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;

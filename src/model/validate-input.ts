@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { DutyComplianceError, type Problem } from '../errors.js';
+import type { DatasetDocument, RosterRecord } from '../io/types.js';
+import { createJsonLocator } from '../io/_lib/json-location.js';
+import { formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
+import {
+  CommunitySchema,
+  DatasetSchema,
+  EstablishmentSnapshotSchema,
+  NonNormalDutySchema,
+  OfficerSchema,
+  PoliceRoomSchema,
+  RosterEntrySchema,
+  TransferSchema,
+  UnitSchema,
+  type Dataset,
+} from './dataset-schema.js';
+import type { RosterEntry } from './roster-entry.js';
+import { formatPath, problemsFromZod } from './_lib/zod-problems.js';
+import { findReferenceProblems } from './_lib/reference-problems.js';
+
+/** A dataset that passed validation: every reference resolves, every roster entry has instants. */
+export interface ValidatedInput {
+  dataset: Omit<Dataset, 'roster'>;
+  roster: RosterEntry[];
+  /** The check period: the dataset's, or the roster's first start date to its last end date. */
+  period: { start: string; end: string };
+  datasetFile?: string;
+}
+
+/** The arrays of the dataset, each element validated on its own so one bad element hides nothing. */
+const ELEMENT_SCHEMAS = {
+  units: UnitSchema,
+  communities: CommunitySchema,
+  officers: OfficerSchema,
+  establishment: EstablishmentSnapshotSchema,
+  transfers: TransferSchema,
+  policeRooms: PoliceRoomSchema,
+  nonNormalDuty: NonNormalDutySchema,
+} as const;
+
+const ShallowDatasetSchema = DatasetSchema.extend({
+  units: z.array(z.unknown()),
+  communities: z.array(z.unknown()),
+  officers: z.array(z.unknown()),
+  roster: z.array(z.unknown()).optional(),
+  establishment: z.array(z.unknown()).optional(),
+  transfers: z.array(z.unknown()).optional(),
+  policeRooms: z.array(z.unknown()).optional(),
+  nonNormalDuty: z.array(z.unknown()).optional(),
+});
+
+/**
+ * Validates a dataset document and roster files together: schema, references, roster times.
+ * Throws one {@link DutyComplianceError} (`INPUT_INVALID`) listing every problem found.
+ *
+ * @example
+ * const input = validateInput(parseDatasetText(text, 'dataset.json'), [await readRosterFile('roster.csv')])
+ */
+export function validateInput(
+  document: DatasetDocument,
+  rosterFiles: readonly { records: RosterRecord[]; problems: Problem[] }[] = [],
+): ValidatedInput {
+  const problems: Problem[] = [...document.problems];
+  const datasetProblems: Problem[] = [];
+  const file = document.file;
+  let dataset: Omit<Dataset, 'roster'> | undefined;
+  let rosterRecords: RosterRecord[] = [];
+
+  if (document.problems.length === 0) {
+    const value = document.value;
+    const shallow = ShallowDatasetSchema.safeParse(value);
+    if (!shallow.success) datasetProblems.push(...problemsFromZod(shallow.error, value, [], { file }));
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const top = value as Record<string, unknown>;
+      const parsed: Record<string, unknown[]> = {};
+      for (const [key, schema] of Object.entries(ELEMENT_SCHEMAS)) {
+        const list = Object.prototype.hasOwnProperty.call(top, key) ? top[key] : undefined;
+        parsed[key] = [];
+        if (!Array.isArray(list)) continue;
+        list.forEach((element, i) => {
+          const r = (schema as z.ZodType).safeParse(element);
+          if (r.success) parsed[key]!.push(r.data);
+          else {
+            parsed[key]!.push(undefined);
+            datasetProblems.push(...problemsFromZod(r.error, element, [key, i], { file }));
+          }
+        });
+      }
+      if (shallow.success) {
+        // Elements that failed stay `undefined` so indexes keep matching the document.
+        dataset = { ...shallow.data, ...parsed } as unknown as Omit<Dataset, 'roster'>;
+        delete (dataset as { roster?: unknown }).roster;
+        const list = shallow.data.roster ?? [];
+        rosterRecords = list.map((entry, i) => ({ value: entry, source: { path: formatPath(['roster', i]) } }));
+      }
+    }
+  }
+
+  if (dataset) datasetProblems.push(...findReferenceProblems(dataset, file));
+  if (document.text && datasetProblems.length > 0) locateInText(datasetProblems, document.text);
+  problems.push(...datasetProblems);
+
+  for (const f of rosterFiles) {
+    problems.push(...f.problems);
+    rosterRecords = rosterRecords.concat(f.records);
+  }
+
+  const roster: RosterEntry[] = [];
+  if (dataset) {
+    const rosterProblems = validateRoster(dataset, rosterRecords, file, roster);
+    if (document.text) locateInText(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
+    problems.push(...rosterProblems);
+  }
+
+  let period: { start: string; end: string } | undefined;
+  if (dataset && problems.length === 0) {
+    period = dataset.period ?? periodOfRoster(roster, dataset.timezone);
+    if (!period) {
+      problems.push({ file, path: 'period', message: 'a dataset without roster entries needs a check period', expected: '{ "start": "YYYY-MM-DD", "end": "YYYY-MM-DD" }', received: 'nothing' });
+    } else if (period.end < period.start) {
+      problems.push({ file, path: 'period.end', message: 'the period ends before it starts', expected: `a date on or after ${period.start}`, received: JSON.stringify(period.end) });
+    }
+  }
+  if (problems.length > 0 || !dataset || !period) {
+    throw new DutyComplianceError('INPUT_INVALID', problems.length ? problems : [{ file, message: 'the dataset could not be read' }]);
+  }
+  return { dataset, roster, period, datasetFile: file };
+}
+
+function validateRoster(
+  dataset: Omit<Dataset, 'roster'>,
+  records: readonly RosterRecord[],
+  datasetFile: string | undefined,
+  out: RosterEntry[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const officerIds = new Set<string>();
+  const badges = new Map<string, string>();
+  for (const o of dataset.officers) {
+    if (!o) continue;
+    officerIds.add(o.id);
+    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, o.id);
+  }
+  const communityIds = new Set(dataset.communities.filter(Boolean).map((c) => c.id));
+  const zone = dataset.timezone;
+
+  records.forEach((record, index) => {
+    const { source } = record;
+    const file = source.file ?? datasetFile;
+    const place = (field: string): Problem => ({
+      file,
+      line: source.line,
+      column: source.columns?.[field],
+      path: source.path ? `${source.path}.${field}` : field,
+      message: '',
+    });
+    const parsed = RosterEntrySchema.safeParse(record.value);
+    if (!parsed.success) {
+      for (const p of problemsFromZod(parsed.error, record.value, [], {})) {
+        const field = p.path ?? '';
+        problems.push({ ...p, ...place(field), message: p.message, path: source.path ? (field ? `${source.path}.${field}` : source.path) : field || undefined });
+      }
+      return;
+    }
+    const e = parsed.data;
+    const entryProblems: Problem[] = [];
+    const officer = officerIds.has(e.officer) ? e.officer : badges.get(e.officer);
+    if (officer === undefined) {
+      entryProblems.push({ ...place('officer'), message: 'unknown officer', expected: 'the id or badge of an officer in officers[]', received: JSON.stringify(e.officer) });
+    }
+    if (e.community !== undefined && !communityIds.has(e.community)) {
+      entryProblems.push({ ...place('community'), message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(e.community) });
+    }
+    const startInstant = parseDateTime(e.start, zone);
+    const endInstant = parseDateTime(e.end, zone);
+    if (startInstant === undefined) entryProblems.push({ ...place('start'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.start) });
+    if (endInstant === undefined) entryProblems.push({ ...place('end'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.end) });
+    if (startInstant !== undefined && endInstant !== undefined && endInstant <= startInstant) {
+      entryProblems.push({ ...place('end'), message: 'the entry ends before or when it starts', expected: `a date-time after ${e.start}`, received: JSON.stringify(e.end) });
+    }
+    if (entryProblems.length > 0 || officer === undefined || startInstant === undefined || endInstant === undefined) {
+      problems.push(...entryProblems);
+      return;
+    }
+    const entry: RosterEntry = {
+      index,
+      officer,
+      start: formatWallTime(startInstant, zone),
+      end: formatWallTime(endInstant, zone),
+      startInstant,
+      endInstant,
+      type: e.type,
+    };
+    if (e.community !== undefined) entry.community = e.community;
+    if (e.id !== undefined) entry.id = e.id;
+    if (e.note !== undefined) entry.note = e.note;
+    if (source.file !== undefined) entry.file = source.file;
+    if (source.line !== undefined) entry.line = source.line;
+    out.push(entry);
+  });
+  return problems;
+}
+
+/** The default period: the first entry's start date to the last entry's end date (data.md). */
+function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: string; end: string } | undefined {
+  if (roster.length === 0) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of roster) {
+    if (e.startInstant < first) first = e.startInstant;
+    if (e.endInstant > last) last = e.endInstant;
+  }
+  return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
+}
+
+/** Gives dataset problems the line and column where their JSON path starts in the text. */
+function locateInText(problems: Problem[], text: string): void {
+  const locate = createJsonLocator(text);
+  for (const p of problems) {
+    if (p.line !== undefined || p.path === undefined) continue;
+    const at = locate(parsePath(p.path));
+    if (at) {
+      p.line = at.line;
+      p.column = at.column;
+    }
+  }
+}
+
+function parsePath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else if (m[3] !== undefined) segments.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return segments;
+}
+

@@ -1,0 +1,128 @@
+/** Severity of a reported violation (config says `"warn"`, a report says `"warning"`, as ESLint does). */
+export type Severity = 'error' | 'warning';
+
+/** Languages a report's messages are written in. */
+export type Language = 'zh-CN' | 'en';
+
+/** What a violation is about. */
+export type SubjectType = 'community' | 'officer' | 'unit' | 'transfer' | 'policeRoom';
+
+export interface Subject {
+  type: SubjectType;
+  id: string;
+}
+
+/** Inclusive `YYYY-MM-DD` dates. */
+export interface DatePeriod {
+  start: string;
+  end: string;
+}
+
+/** A roster entry behind a violation: where to find it. */
+export interface RosterEvidence {
+  source: 'roster';
+  /** Position in the combined roster (dataset's `roster`, then each roster file in order). */
+  index: number;
+  /** The roster file, as given on the command line; absent for entries of the dataset itself. */
+  file?: string;
+  /** 1-based line where the entry starts in `file`. */
+  line?: number;
+  /** The entry's own `id`, where it has one. */
+  id?: string;
+  officer: string;
+  start: string;
+  end: string;
+  type: string;
+  /** The minutes of this entry that counted toward the finding, where the rule counts minutes. */
+  minutes?: number;
+}
+
+export interface AssignmentEvidence {
+  source: 'assignment';
+  officer: string;
+  /** Position in the officer's `assignments[]`. */
+  index: number;
+  community: string;
+  from: string;
+  to?: string;
+  path: string;
+}
+
+export interface TransferEvidence {
+  source: 'transfer';
+  id: string;
+  index: number;
+  path: string;
+}
+
+export interface EstablishmentEvidence {
+  source: 'establishment';
+  unit: string;
+  date: string;
+  communityPosts: number;
+  index: number;
+  path: string;
+}
+
+/** A counted half-day of `five-half-days`. */
+export interface HalfDayEvidence {
+  source: 'half-day';
+  date: string;
+  window: string;
+  minutes: number;
+}
+
+/** An element of the dataset that is not a roster entry (a community, officer, police room…). */
+export interface RecordEvidence {
+  source: 'community' | 'officer' | 'policeRoom' | 'unit';
+  id: string;
+  index: number;
+  path: string;
+}
+
+export type Evidence =
+  | RosterEvidence
+  | AssignmentEvidence
+  | TransferEvidence
+  | EstablishmentEvidence
+  | HalfDayEvidence
+  | RecordEvidence;
+
+/** One finding: plain data, never thrown. Its identity is (ruleId, subject.type, subject.id, period.start). */
+export interface Violation {
+  ruleId: string;
+  severity: Severity;
+  subject: Subject;
+  period?: DatePeriod;
+  expected?: unknown;
+  actual?: unknown;
+  message: string;
+  /** The message's id in the rule's `messages`, and the values that fill its placeholders. */
+  messageId: string;
+  details: Record<string, unknown>;
+  evidence: Evidence[];
+  /** Stable hash of the identity; never of a line number. */
+  fingerprint: string;
+}
+
+export interface CheckedCounts {
+  units: number;
+  communities: number;
+  officers: number;
+  rosterEntries: number;
+  transfers: number;
+}
+
+export interface ReportSummary {
+  errors: number;
+  warnings: number;
+  byRule: Record<string, number>;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  period: DatePeriod;
+  checked: CheckedCounts;
+  violations: Violation[];
+  summary: ReportSummary;
+}

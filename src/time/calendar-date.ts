@@ -1,0 +1,109 @@
+import { UTCDate } from '@date-fns/utc';
+import { addDays, addYears, differenceInCalendarDays, format, isValid, startOfISOWeek, endOfISOWeek, getISODay } from 'date-fns';
+
+/**
+ * Calendar dates are `YYYY-MM-DD` strings everywhere in the engine. date-fns does the arithmetic
+ * on `UTCDate`s so that the host's own time zone can never shift a date.
+ */
+export type CalendarDate = string;
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Whether `value` is a real `YYYY-MM-DD` calendar date (not 2017-02-30).
+ *
+ * @example
+ * isCalendarDate('2016-02-29') //=> true
+ * isCalendarDate('2017-02-29') //=> false
+ */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const d = toUTCDate(value);
+  return isValid(d) && formatCalendarDate(d) === value;
+}
+
+/** @internal A calendar date as a UTC midnight `UTCDate`, for date-fns. */
+export function toUTCDate(date: CalendarDate): UTCDate {
+  const m = DATE_PATTERN.exec(date);
+  if (!m) return new UTCDate(Number.NaN);
+  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** @internal */
+export function formatCalendarDate(date: Date): CalendarDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/**
+ * The date `days` after `date` (negative: before).
+ *
+ * @example
+ * addCalendarDays('2017-02-28', 1) //=> '2017-03-01'
+ */
+export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
+  return formatCalendarDate(addDays(toUTCDate(date), days));
+}
+
+/**
+ * The date `years` calendar years after `date`; 29 February lands on 28 February in common years.
+ *
+ * @example
+ * addCalendarYears('2012-02-29', 5) //=> '2017-02-28'
+ */
+export function addCalendarYears(date: CalendarDate, years: number): CalendarDate {
+  return formatCalendarDate(addYears(toUTCDate(date), years));
+}
+
+/**
+ * Calendar days from `earlier` to `later` (negative when `later` is earlier).
+ *
+ * @example
+ * daysBetween('2017-04-01', '2017-04-03') //=> 2
+ */
+export function daysBetween(earlier: CalendarDate, later: CalendarDate): number {
+  return differenceInCalendarDays(toUTCDate(later), toUTCDate(earlier));
+}
+
+/**
+ * Every date from `start` to `end`, both included; empty when `end` is before `start`.
+ *
+ * @example
+ * eachCalendarDate('2017-04-29', '2017-05-01') //=> ['2017-04-29', '2017-04-30', '2017-05-01']
+ */
+export function eachCalendarDate(start: CalendarDate, end: CalendarDate): CalendarDate[] {
+  const dates: CalendarDate[] = [];
+  for (let d = start; d <= end; d = addCalendarDays(d, 1)) dates.push(d);
+  return dates;
+}
+
+/**
+ * The ISO week (Monday to Sunday) that contains `date`.
+ *
+ * @example
+ * isoWeekOf('2017-04-05') //=> { start: '2017-04-03', end: '2017-04-09' }
+ */
+export function isoWeekOf(date: CalendarDate): { start: CalendarDate; end: CalendarDate } {
+  const d = toUTCDate(date);
+  return { start: formatCalendarDate(startOfISOWeek(d)), end: formatCalendarDate(endOfISOWeek(d)) };
+}
+
+/**
+ * ISO day of the week: 1 = Monday … 7 = Sunday.
+ *
+ * @example
+ * isoDayOfWeek('2017-04-01') //=> 6
+ */
+export function isoDayOfWeek(date: CalendarDate): number {
+  return getISODay(toUTCDate(date));
+}
+
+/**
+ * Whether `date` lies in the inclusive range `[start, end]` (`end` absent: open).
+ *
+ * @example
+ * isDateWithin('2017-04-05', '2017-04-01', undefined) //=> true
+ */
+export function isDateWithin(date: CalendarDate, start: CalendarDate, end: CalendarDate | undefined): boolean {
+  return date >= start && (end === undefined || date <= end);
+}

@@ -1,0 +1,97 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { CalendarDate } from './calendar-date.js';
+
+/** Milliseconds since the epoch: the engine's instant. */
+export type Instant = number;
+
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
+const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
+
+/**
+ * Whether `zone` is an IANA time zone luxon knows.
+ *
+ * @example
+ * isTimeZone('Asia/Shanghai') //=> true
+ */
+export function isTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * The instant of a data.md date-time: local wall time in `zone`, or an explicit offset,
+ * converted. `undefined` when it is not one.
+ *
+ * @example
+ * parseDateTime('2017-04-05T08:30', 'Asia/Shanghai') //=> 1491352200000
+ * parseDateTime('2017-04-05T00:30Z', 'Asia/Shanghai') //=> 1491352200000
+ */
+export function parseDateTime(value: string, zone: string): Instant | undefined {
+  if (!DATE_TIME_PATTERN.test(value)) return undefined;
+  const dt = DateTime.fromISO(value, { zone });
+  return dt.isValid ? dt.toMillis() : undefined;
+}
+
+/**
+ * The local wall time of `instant` in `zone`, as `YYYY-MM-DDTHH:mm` (seconds only when present).
+ *
+ * @example
+ * formatWallTime(1491352200000, 'Asia/Shanghai') //=> '2017-04-05T08:30'
+ */
+export function formatWallTime(instant: Instant, zone: string): string {
+  const dt = DateTime.fromMillis(instant, { zone });
+  return dt.second === 0 ? dt.toFormat("yyyy-MM-dd'T'HH:mm") : dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+}
+
+/**
+ * The local calendar date of `instant` in `zone`.
+ *
+ * @example
+ * localDateOf(1491352200000, 'Asia/Shanghai') //=> '2017-04-05'
+ */
+export function localDateOf(instant: Instant, zone: string): CalendarDate {
+  return DateTime.fromMillis(instant, { zone }).toISODate() as CalendarDate;
+}
+
+/**
+ * Minutes after midnight of a `H:mm` / `HH:mm` clock time; `undefined` when it is not one.
+ * `24:00` is accepted as the end of a day.
+ *
+ * @example
+ * parseClockTime('8:05') //=> 485
+ */
+export function parseClockTime(value: string): number | undefined {
+  const m = CLOCK_PATTERN.exec(value.trim());
+  if (!m) return undefined;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return undefined;
+  return hours * 60 + minutes;
+}
+
+/**
+ * The instant of a wall-clock time (minutes after midnight) on a local date in `zone`.
+ * A time that a DST jump skips resolves as luxon does (moved forward).
+ *
+ * @example
+ * instantOnDate('2017-04-05', 8 * 60, 'Asia/Shanghai') //=> 1491350400000
+ */
+export function instantOnDate(date: CalendarDate, minuteOfDay: number, zone: string): Instant {
+  const start = DateTime.fromISO(date, { zone }).startOf('day');
+  return start.plus({ minutes: minuteOfDay }).toMillis();
+}
+
+/**
+ * The local dates an interval `[start, end)` touches, in order.
+ *
+ * @example
+ * localDatesTouched(start('2017-04-05T18:00'), end('2017-04-06T08:00'), 'Asia/Shanghai') //=> ['2017-04-05', '2017-04-06']
+ */
+export function localDatesTouched(start: Instant, end: Instant, zone: string): CalendarDate[] {
+  const dates: CalendarDate[] = [];
+  let day = DateTime.fromMillis(start, { zone }).startOf('day');
+  while (day.toMillis() < end) {
+    dates.push(day.toISODate() as CalendarDate);
+    day = day.plus({ days: 1 }).startOf('day');
+  }
+  return dates;
+}
