@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DutyComplianceError, type Problem } from '../errors.js';
 import type { DatasetDocument, RosterRecord } from '../io/types.js';
-import { createJsonLocator } from '../io/_lib/json-location.js';
+import { locateProblems } from '../io/_lib/json-location.js';
 import { formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
 import {
   CommunitySchema,
@@ -98,7 +98,7 @@ export function validateInput(
   }
 
   if (dataset) datasetProblems.push(...findReferenceProblems(dataset, file));
-  if (document.text && datasetProblems.length > 0) locateInText(datasetProblems, document.text);
+  if (document.text && datasetProblems.length > 0) locateProblems(datasetProblems, document.text);
   problems.push(...datasetProblems);
 
   for (const f of rosterFiles) {
@@ -109,7 +109,7 @@ export function validateInput(
   const roster: RosterEntry[] = [];
   if (dataset) {
     const rosterProblems = validateRoster(dataset, rosterRecords, file, roster);
-    if (document.text) locateInText(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
+    if (document.text) locateProblems(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
     problems.push(...rosterProblems);
   }
 
@@ -118,8 +118,6 @@ export function validateInput(
     period = dataset.period ?? periodOfRoster(roster, dataset.timezone);
     if (!period) {
       problems.push({ file, path: 'period', message: 'a dataset without roster entries needs a check period', expected: '{ "start": "YYYY-MM-DD", "end": "YYYY-MM-DD" }', received: 'nothing' });
-    } else if (period.end < period.start) {
-      problems.push({ file, path: 'period.end', message: 'the period ends before it starts', expected: `a date on or after ${period.start}`, received: JSON.stringify(period.end) });
     }
   }
   if (problems.length > 0 || !dataset || !period) {
@@ -213,28 +211,3 @@ function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: 
   }
   return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
 }
-
-/** Gives dataset problems the line and column where their JSON path starts in the text. */
-function locateInText(problems: Problem[], text: string): void {
-  const locate = createJsonLocator(text);
-  for (const p of problems) {
-    if (p.line !== undefined || p.path === undefined) continue;
-    const at = locate(parsePath(p.path));
-    if (at) {
-      p.line = at.line;
-      p.column = at.column;
-    }
-  }
-}
-
-function parsePath(path: string): (string | number)[] {
-  const segments: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
-  for (let m = re.exec(path); m; m = re.exec(path)) {
-    if (m[1] !== undefined) segments.push(m[1]);
-    else if (m[2] !== undefined) segments.push(Number(m[2]));
-    else if (m[3] !== undefined) segments.push(JSON.parse(`"${m[3]}"`) as string);
-  }
-  return segments;
-}
-

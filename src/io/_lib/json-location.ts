@@ -49,3 +49,33 @@ export function createJsonLocator(text: string): (segments: readonly (string | n
 }
 
 export { getNodeValue };
+
+/**
+ * The segments of a report-style JSON path.
+ *
+ * @example
+ * parseJsonPath('rules["a/b"][1].x') //=> ['rules', 'a/b', 1, 'x']
+ */
+export function parseJsonPath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else if (m[3] !== undefined) segments.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return segments;
+}
+
+/** Gives problems that have a JSON path but no line the line and column where that path starts in `text`. */
+export function locateProblems(problems: readonly { path?: string; line?: number; column?: number }[], text: string): void {
+  const locate = createJsonLocator(text);
+  for (const p of problems) {
+    if (p.line !== undefined || p.path === undefined) continue;
+    const at = locate(parseJsonPath(p.path));
+    if (at) {
+      p.line = at.line;
+      p.column = at.column;
+    }
+  }
+}

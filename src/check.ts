@@ -1,0 +1,103 @@
+import { version } from '../package.json';
+import { DutyComplianceError, type Problem } from './errors.js';
+import { readDatasetFile } from './io/read-dataset.js';
+import { readRosterFile } from './io/read-roster-file.js';
+import { jsonSyntaxErrors, locateProblems } from './io/_lib/json-location.js';
+import { readTextFile } from './io/_lib/read-text.js';
+import type { DatasetDocument, RosterFile } from './io/types.js';
+import { validateInput } from './model/validate-input.js';
+import { createCheckContext } from './engine/check-context.js';
+import { compileConditions } from './engine/_lib/compile-conditions.js';
+import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
+import type { RuleRegistry } from './engine/registry.js';
+import { resolveConfig } from './engine/resolve-config.js';
+import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
+import { builtInRegistry } from './rules/index.js';
+import { buildReport } from './report/build-report.js';
+import { DEFAULT_LANGUAGE } from './report/messages.js';
+import type { Language, Report } from './report/types.js';
+
+/** The tool's name and version, as reports carry them. */
+export const TOOL = Object.freeze({ name: 'duty-compliance', version });
+
+export interface CheckOptions {
+  /** A config object (config.md). Without it and without `configFile`: the defaults. */
+  config?: unknown;
+  /** A config file to read instead of `config`; its problems are located in it. */
+  configFile?: string;
+  /** The report's language: `zh-CN` (default) or `en`. */
+  language?: Language;
+  /**
+   * How conditions are evaluated: `compiled` (default, a synchronous fast path proven equal to
+   * json-rules-engine by property tests) or `json-rules-engine` (the reference itself).
+   */
+  evaluator?: 'compiled' | 'json-rules-engine';
+  /** The rules to run; default: the built-in packs. */
+  registry?: RuleRegistry;
+}
+
+/**
+ * Checks an in-memory dataset (data.md) against the configured rules.
+ * Violations are returned in the report; unusable input or config throws one
+ * {@link DutyComplianceError} listing every problem.
+ *
+ * @example
+ * const report = await check(dataset, { config: { rules: { 'community-policing/mobile-terminal': 'off' } } })
+ * report.summary.errors //=> 0
+ */
+export async function check(dataset: unknown, options: CheckOptions = {}, rosters: readonly RosterFile[] = []): Promise<Report> {
+  return runCheck({ value: dataset, problems: [] }, rosters, options);
+}
+
+/**
+ * Reads a dataset file and roster files (CSV, NDJSON) and checks them. Problems of every
+ * file are reported together, each with its file, line and JSON path.
+ *
+ * @example
+ * const report = await checkFiles({ dataset: 'dataset.json', rosters: ['roster.csv'] }, { language: 'en' })
+ */
+export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
+  const [document, ...rosters] = await Promise.all([readDatasetFile(files.dataset), ...(files.rosters ?? []).map(readRosterFile)]);
+  return runCheck(document!, rosters as RosterFile[], options);
+}
+
+async function runCheck(document: DatasetDocument, rosters: readonly RosterFile[], options: CheckOptions): Promise<Report> {
+  const registry = options.registry ?? builtInRegistry();
+  // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
+  const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
+  const input = validateInput(document, rosters);
+  const context = createCheckContext(input, config.settings);
+  const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
+  const violations = await runRules(context, registry, config.rules, options.language ?? DEFAULT_LANGUAGE, factory);
+  const { dataset } = input;
+  return buildReport(
+    { ...TOOL },
+    input.period,
+    {
+      units: dataset.units.length,
+      communities: dataset.communities.length,
+      officers: dataset.officers.length,
+      rosterEntries: input.roster.length,
+      transfers: dataset.transfers?.length ?? 0,
+    },
+    violations,
+  );
+}
+
+async function readConfigFile(file: string, registry: RuleRegistry) {
+  const read = await readTextFile(file);
+  if ('problem' in read) throw new DutyComplianceError('CONFIG_INVALID', [read.problem]);
+  let value: unknown;
+  try {
+    value = JSON.parse(read.text);
+  } catch {
+    const problems: Problem[] = jsonSyntaxErrors(read.text).map((e) => ({ file, line: e.line, column: e.column, message: `JSON syntax error: ${e.message}` }));
+    throw new DutyComplianceError('CONFIG_INVALID', problems.length ? problems : [{ file, message: 'not valid JSON' }]);
+  }
+  try {
+    return resolveConfig(value, registry, file);
+  } catch (error) {
+    if (error instanceof DutyComplianceError) locateProblems(error.problems, read.text);
+    throw error;
+  }
+}

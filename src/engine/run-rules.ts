@@ -1,0 +1,155 @@
+import type { Language, Severity, Violation } from '../report/types.js';
+import { violationFingerprint } from '../report/fingerprint.js';
+import { fillMessage } from '../report/messages.js';
+import { addCalendarDays } from '../time/calendar-date.js';
+import type { CheckContext } from './check-context.js';
+import type { FactMap, TopLevelCondition } from './conditions-schema.js';
+import type { EnabledRule } from './resolve-config.js';
+import type { RuleRegistry } from './registry.js';
+import type { JudgedSubject, RuleModule } from './rule-module.js';
+
+/** Turns conditions into a predicate over facts; compiled once per check, called per subject. */
+export type ConditionEvaluatorFactory = (conditions: TopLevelCondition) => (facts: FactMap) => boolean | Promise<boolean>;
+
+/**
+ * Runs the enabled rules over the context: each rule's subjects, each subject's facts through
+ * the rule's checks in order (the first that holds is the violation). Findings are returned,
+ * never thrown.
+ */
+export async function runRules(
+  context: CheckContext,
+  registry: RuleRegistry,
+  enabled: readonly EnabledRule[],
+  language: Language,
+  evaluatorFactory: ConditionEvaluatorFactory,
+): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  for (const rule of enabled) {
+    const module = registry.rules.get(rule.id)!;
+    const found = await runRule(context, module, rule, language, evaluatorFactory);
+    for (const v of found) violations.push(v);
+  }
+  return violations;
+}
+
+interface Finding {
+  judged: JudgedSubject;
+  checkIndex: number;
+}
+
+async function runRule(
+  context: CheckContext,
+  module: RuleModule,
+  rule: EnabledRule,
+  language: Language,
+  evaluatorFactory: ConditionEvaluatorFactory,
+): Promise<Violation[]> {
+  const { definition } = module;
+  const checks = definition.checks.map((c) => evaluatorFactory(c.conditions));
+  const findings: Finding[] = [];
+  for (const judged of module.facts.subjects(context, rule.options)) {
+    const facts: FactMap = { ...judged.facts, options: rule.options };
+    for (let i = 0; i < checks.length; i++) {
+      const held = checks[i]!(facts);
+      if (typeof held === 'boolean' ? held : await held) {
+        findings.push({ judged, checkIndex: i });
+        break;
+      }
+    }
+  }
+  const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;
+  return merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language));
+}
+
+/**
+ * Joins findings of one subject on consecutive dates with the same check, expected and actual
+ * into one run (rules.md: "one violation per maximal run of consecutive dates").
+ */
+function mergeRuns(findings: Finding[], expected: string | undefined, actual: string | undefined): Finding[] {
+  const runs: Finding[] = [];
+  const open = new Map<string, Finding>();
+  for (const f of findings) {
+    const { judged } = f;
+    const key = JSON.stringify([judged.subject.type, judged.subject.id]);
+    const last = open.get(key);
+    const period = judged.period;
+    if (
+      last &&
+      period &&
+      last.judged.period &&
+      last.checkIndex === f.checkIndex &&
+      addCalendarDays(last.judged.period.end, 1) === period.start &&
+      sameValue(last.judged.facts[expected ?? ''], judged.facts[expected ?? '']) &&
+      sameValue(last.judged.facts[actual ?? ''], judged.facts[actual ?? ''])
+    ) {
+      last.judged = {
+        ...last.judged,
+        period: { start: last.judged.period.start, end: period.end },
+        evidence: mergeEvidence(last.judged.evidence, judged.evidence),
+      };
+      continue;
+    }
+    const run: Finding = { judged: { ...judged }, checkIndex: f.checkIndex };
+    runs.push(run);
+    open.set(key, run);
+  }
+  return runs;
+}
+
+function mergeEvidence<T>(a: readonly T[], b: readonly T[]): T[] {
+  const seen = new Set(a.map((e) => JSON.stringify(e)));
+  const out = [...a];
+  for (const e of b) {
+    const k = JSON.stringify(e);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function toViolation(module: RuleModule, rule: EnabledRule, judged: JudgedSubject, checkIndex: number, language: Language): Violation {
+  const { definition } = module;
+  const params = definition.checks[checkIndex]!.event.params;
+  const severity: Severity = params.severity ?? rule.severity;
+  const expected = definition.expected === undefined ? undefined : judged.facts[definition.expected];
+  const actual = definition.actual === undefined ? undefined : judged.facts[definition.actual];
+  const details = { ...(params.details ?? {}), ...(judged.details ?? {}) };
+  const data: Record<string, unknown> = {
+    ...primitiveFacts(judged.facts),
+    ...rule.options,
+    ...details,
+    ...judged.messageData,
+    subject: judged.subject.id,
+    expected,
+    actual,
+    start: judged.period?.start,
+    end: judged.period?.end,
+  };
+  const template = definition.messages[params.messageId]!;
+  const violation: Violation = {
+    ruleId: definition.id,
+    severity,
+    subject: judged.subject,
+    ...(judged.period ? { period: judged.period } : {}),
+    ...(expected !== undefined ? { expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+    message: fillMessage(template[language], data),
+    messageId: params.messageId,
+    details,
+    evidence: judged.evidence,
+    fingerprint: violationFingerprint(definition.id, judged.subject, judged.period),
+  };
+  return violation;
+}
+
+function primitiveFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) if (v === null || typeof v !== 'object' || Array.isArray(v)) out[k] = v;
+  return out;
+}

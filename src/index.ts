@@ -1,0 +1,68 @@
+/**
+ * duty-compliance: checks duty rosters, staffing data and transfer requests against
+ * declarative compliance rules and returns structured violations.
+ */
+export { check, checkFiles, TOOL } from './check.js';
+export type { CheckOptions } from './check.js';
+
+export { DutyComplianceError, isDutyComplianceError, formatProblem } from './errors.js';
+export type { Problem, ErrorCode } from './errors.js';
+
+export { DatasetSchema, RosterEntrySchema, datasetJsonSchema } from './model/dataset-schema.js';
+export type {
+  Dataset,
+  DatasetInput,
+  Unit,
+  Community,
+  Officer,
+  Assignment,
+  RosterEntryInput,
+  EstablishmentSnapshot,
+  Transfer,
+  PoliceRoom,
+  NonNormalDuty,
+} from './model/dataset-schema.js';
+export { ConfigSchema, DUTY_CATEGORIES } from './model/config-schema.js';
+export type { Config, DutyCategory, RuleEntry, RuleSeverity, Settings } from './model/config-schema.js';
+export { validateInput } from './model/validate-input.js';
+export type { ValidatedInput } from './model/validate-input.js';
+export type { RosterEntry } from './model/roster-entry.js';
+
+export { parseDatasetText, readDatasetFile } from './io/read-dataset.js';
+export { readRosterFile } from './io/read-roster-file.js';
+export { parseCsvRoster } from './io/read-csv-roster.js';
+export { parseNdjsonRoster } from './io/read-ndjson-roster.js';
+export type { DatasetDocument, RosterFile, RosterRecord, EntrySource } from './io/types.js';
+
+export { RuleDefinitionSchema } from './engine/rule-definition.js';
+export type { RuleDefinition, RuleCheck, OptionDeclaration } from './engine/rule-definition.js';
+export { createRegistry } from './engine/registry.js';
+export type { RuleRegistry, RuleSource } from './engine/registry.js';
+export type { RuleFacts, RuleModule, RuleOptions, JudgedSubject } from './engine/rule-module.js';
+export type { CheckContext } from './engine/check-context.js';
+export { resolveConfig, DEFAULT_PRESET } from './engine/resolve-config.js';
+export type { ResolvedConfig, EnabledRule } from './engine/resolve-config.js';
+export { BUILT_IN_RULES, builtInRegistry } from './rules/index.js';
+
+export { FORMATTERS } from './format/index.js';
+export type { Formatter, FormatContext } from './format/index.js';
+export { compareViolations } from './report/build-report.js';
+export { violationFingerprint } from './report/fingerprint.js';
+export type {
+  Report,
+  Violation,
+  Evidence,
+  RosterEvidence,
+  AssignmentEvidence,
+  TransferEvidence,
+  EstablishmentEvidence,
+  HalfDayEvidence,
+  RecordEvidence,
+  Severity,
+  Language,
+  Subject,
+  SubjectType,
+  DatePeriod,
+  CheckedCounts,
+  ReportSummary,
+} from './report/types.js';

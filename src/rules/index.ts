@@ -1,0 +1,22 @@
+import coverageDefinition from '../../rules/community-policing/coverage.json';
+import noDaytimeStationDutyDefinition from '../../rules/community-policing/no-daytime-station-duty.json';
+import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
+import { coverage } from './community-policing/coverage.js';
+import { noDaytimeStationDuty } from './community-policing/no-daytime-station-duty.js';
+
+/**
+ * The built-in rules: each rule file of `rules/<pack>/` with the facts module of the same name
+ * under `src/rules/<pack>/`. A test fails when a rule lacks either half, its test or its doc.
+ */
+export const BUILT_IN_RULES: readonly RuleSource[] = [
+  { file: 'rules/community-policing/coverage.json', definition: coverageDefinition, facts: coverage },
+  { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition, facts: noDaytimeStationDuty },
+];
+
+let registry: RuleRegistry | undefined;
+
+/** The registry of the built-in rules, validated once. */
+export function builtInRegistry(): RuleRegistry {
+  registry ??= createRegistry(BUILT_IN_RULES);
+  return registry;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
+import type { Settings } from '../../src/model/config-schema.js';
+import type { Violation } from '../../src/report/types.js';
+
+/** A dataset for rule tests: a station with one community and one community officer, unless overridden. */
+export function dataset(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    timezone: 'Asia/Shanghai',
+    period: { start: '2017-04-03', end: '2017-04-09' },
+    units: [
+      { id: 'HP', name: '黄浦分局' },
+      { id: 'PS1', name: '外滩派出所', parent: 'HP' },
+    ],
+    communities: [{ id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' }],
+    officers: [{ id: 'O1', name: '张伟', badge: '000001', unit: 'PS1', assignments: [{ community: 'C1', from: '2015-01-01' }] }],
+    roster: [],
+    ...overrides,
+  };
+}
+
+/** What an invalid case expects of one violation; only the fields given are compared. */
+export interface ExpectedViolation {
+  messageId: string;
+  subject?: Violation['subject'];
+  period?: Violation['period'];
+  expected?: unknown;
+  actual?: unknown;
+  severity?: Violation['severity'];
+  details?: Record<string, unknown>;
+  evidence?: unknown[];
+  /** A substring the message must contain (zh-CN), e.g. a name or a number. */
+  messageIncludes?: string;
+}
+
+export interface RuleCase {
+  name: string;
+  dataset: Record<string, unknown>;
+  options?: Record<string, unknown>;
+  settings?: Settings;
+}
+
+export interface InvalidRuleCase extends RuleCase {
+  errors: ExpectedViolation[];
+}
+
+/**
+ * ESLint's RuleTester, for rules of this engine: each valid case yields no violation of the
+ * rule, each invalid case exactly the listed violations, in report order. The rule runs alone
+ * (`extends: []`), with the case's options and settings, under both evaluators.
+ */
+export function ruleTester(ruleId: string, cases: { valid: RuleCase[]; invalid: InvalidRuleCase[] }): void {
+  const run = async (c: RuleCase, evaluator: 'compiled' | 'json-rules-engine') => {
+    const entry = c.options ? ['error', c.options] : 'error';
+    const report = await check(c.dataset, {
+      config: { extends: [], rules: { [ruleId]: entry }, ...(c.settings ? { settings: c.settings } : {}) },
+      evaluator,
+    });
+    return report.violations.filter((v) => v.ruleId === ruleId);
+  };
+  describe(ruleId, () => {
+    describe('valid', () => {
+      for (const c of cases.valid) {
+        it(c.name, async () => {
+          expect(await run(c, 'compiled')).toEqual([]);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const c of cases.invalid) {
+        it(c.name, async () => {
+          const found = await run(c, 'compiled');
+          expect(found.map(summarize)).toEqual(c.errors.map((e) => expect.objectContaining(withoutMessage(e))));
+          c.errors.forEach((e, i) => {
+            const v = found[i]!;
+            expect(v.message).not.toMatch(/\{\{/);
+            if (e.messageIncludes !== undefined) expect(v.message).toContain(e.messageIncludes);
+          });
+          // The reference evaluator must find the same.
+          expect(await run(c, 'json-rules-engine')).toEqual(found);
+        });
+      }
+    });
+  });
+}
+
+function summarize(v: Violation) {
+  return { messageId: v.messageId, subject: v.subject, period: v.period, expected: v.expected, actual: v.actual, severity: v.severity, details: v.details, evidence: v.evidence };
+}
+
+function withoutMessage(e: ExpectedViolation) {
+  const { messageIncludes: _ignored, evidence, ...rest } = e;
+  return evidence ? { ...rest, evidence: expect.arrayContaining(evidence.map((x) => expect.objectContaining(x as object))) } : rest;
+}
