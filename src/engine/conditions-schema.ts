@@ -35,12 +35,18 @@ const JsonValueSchema: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema)]),
 );
 
-export const ConditionPropertiesSchema = z.strictObject({
-  fact: z.string().min(1),
-  operator: z.enum(OPERATORS),
-  value: z.union([FactReferenceSchema, JsonValueSchema]),
-  path: FactPathSchema.optional(),
-});
+export const ConditionPropertiesSchema = z
+  .strictObject({
+    fact: z.string().min(1),
+    operator: z.enum(OPERATORS),
+    value: z.union([FactReferenceSchema, JsonValueSchema]),
+    path: FactPathSchema.optional(),
+  })
+  .refine((c) => (c.operator !== 'in' && c.operator !== 'notIn') || Array.isArray(c.value) || typeof c.value === 'string' || (typeof c.value === 'object' && c.value !== null), {
+    // json-rules-engine fails the whole run when `in`/`notIn` gets a literal that is not a list or text.
+    message: '`in` and `notIn` compare with an array, a string or a fact reference',
+    path: ['value'],
+  });
 
 export type ConditionProperties = z.infer<typeof ConditionPropertiesSchema>;
 

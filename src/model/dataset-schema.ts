@@ -13,7 +13,7 @@ const DATE_TIME_FORMAT = 'a date-time YYYY-MM-DDTHH:mm[:ss], local or with an of
 
 export const CalendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_FORMAT)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_FORMAT, abort: true })
   .refine(isCalendarDate, { message: `${DATE_FORMAT} that exists in the calendar` })
   .meta({ description: 'A calendar date, YYYY-MM-DD.', format: 'date' });
 

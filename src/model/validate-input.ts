@@ -87,13 +87,18 @@ export function validateInput(
           }
         });
       }
-      if (shallow.success) {
-        // Elements that failed stay `undefined` so indexes keep matching the document.
-        dataset = { ...shallow.data, ...parsed } as unknown as Omit<Dataset, 'roster'>;
-        delete (dataset as { roster?: unknown }).roster;
-        const list = shallow.data.roster ?? [];
-        rosterRecords = list.map((entry, i) => ({ value: entry, source: { path: formatPath(['roster', i]) } }));
-      }
+      // References are checked even when a top-level field is wrong, on what could be read.
+      const period = DatasetSchema.shape.period.safeParse(top.period);
+      const timezone = DatasetSchema.shape.timezone.safeParse(top.timezone);
+      const calendar = DatasetSchema.shape.calendar.safeParse(top.calendar);
+      dataset = {
+        ...parsed,
+        timezone: timezone.success ? timezone.data : 'Asia/Shanghai',
+        period: period.success ? period.data : undefined,
+        calendar: calendar.success ? calendar.data : undefined,
+      } as unknown as Omit<Dataset, 'roster'>;
+      const list = Array.isArray(top.roster) ? (top.roster as unknown[]) : [];
+      rosterRecords = list.map((entry, i) => ({ value: entry, source: { path: formatPath(['roster', i]) } }));
     }
   }
 

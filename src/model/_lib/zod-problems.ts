@@ -71,7 +71,7 @@ export function problemsFromZod(
         problem.expected = issue.expected;
         break;
       case 'invalid_value':
-        problem.message = 'not one of the allowed values';
+        problem.message = found === undefined ? 'required field is missing' : 'not one of the allowed values';
         problem.expected = issue.values.map((v) => JSON.stringify(v)).join(' | ');
         break;
       case 'too_small':

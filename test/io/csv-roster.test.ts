@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvRoster } from '../../src/io/read-csv-roster.js';
+import { parseNdjsonRoster } from '../../src/io/read-ndjson-roster.js';
+import { rosterFileKind } from '../../src/io/read-roster-file.js';
+
+const values = (text: string) => parseCsvRoster(text, 'r.csv').records.map((r) => r.value);
+const lines = (text: string) => parseCsvRoster(text, 'r.csv').records.map((r) => r.source.line);
+
+describe('parseCsvRoster', () => {
+  it('reads English headers, case-insensitive, with start/end date-times', () => {
+    expect(values('Officer,START,End,Type,Community,ID,Note\nO1,2017-04-05T08:30,2017-04-05T12:00,社区工作,C1,E1,ok\n')).toEqual([
+      { officer: 'O1', start: '2017-04-05T08:30', end: '2017-04-05T12:00', type: '社区工作', community: 'C1', id: 'E1', note: 'ok' },
+    ]);
+  });
+
+  it('reads Chinese headers with date + start/end times; an end at or before the start is the next day', () => {
+    expect(values('警号,日期,开始,结束,勤务类型\n012345,2017-04-05,18:00,8:00,所内值班\n012345,2017-04-06,9:00,9:00,所内值班\n')).toEqual([
+      { officer: '012345', start: '2017-04-05T18:00', end: '2017-04-06T08:00', type: '所内值班' },
+      { officer: '012345', start: '2017-04-06T09:00', end: '2017-04-07T09:00', type: '所内值班' },
+    ]);
+  });
+
+  it('accepts the other Chinese names (人员编号, 开始时间, 结束时间, 社区, 编号, 备注)', () => {
+    expect(values('人员编号,开始时间,结束时间,勤务类型,社区,编号,备注\nO1,2017-04-05T08:30,2017-04-05T12:00,社区工作,C1,E1,x\n')[0]).toMatchObject({ officer: 'O1', community: 'C1', id: 'E1', note: 'x' });
+  });
+
+  it('strips a UTF-8 BOM before the header', () => {
+    expect(values('\uFEFF警号,开始时间,结束时间,勤务类型\nO1,2017-04-05T08:30,2017-04-05T12:00,x\n')).toHaveLength(1);
+  });
+
+  it('keeps commas and newlines inside quoted fields, and counts a row from the line it starts on', () => {
+    const text = 'officer,start,end,type,note\nO1,2017-04-05T08:00,2017-04-05T09:00,x,"a, b"\nO1,2017-04-05T09:00,2017-04-05T10:00,x,"line one\nline two\r\nline three"\nO1,2017-04-05T10:00,2017-04-05T11:00,x,\n';
+    expect(values(text).map((v) => (v as { note?: string }).note)).toEqual(['a, b', 'line one\nline two\r\nline three', undefined]);
+    expect(lines(text)).toEqual([2, 3, 6]);
+  });
+
+  it('counts lines the same with CRLF line ends and blank lines', () => {
+    expect(lines('officer,start,end,type\r\n\r\nO1,2017-04-05T08:00,2017-04-05T09:00,x\r\nO1,2017-04-05T09:00,2017-04-05T10:00,x\r\n')).toEqual([3, 4]);
+  });
+
+  it('treats an empty cell as an absent field, and ignores other columns', () => {
+    expect(values('officer,start,end,type,community,shift_code\nO1,2017-04-05T08:00,2017-04-05T09:00,x,,A7\n')).toEqual([{ officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T09:00', type: 'x' }]);
+  });
+
+  it('uses start/end when both column sets are present; date + times where start/end are empty', () => {
+    expect(values('officer,start,end,date,startTime,endTime,type\nO1,2017-04-05T08:00,2017-04-05T09:00,2017-04-06,10:00,11:00,x\nO1,,,2017-04-06,10:00,11:00,x\n')).toEqual([
+      { officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T09:00', type: 'x' },
+      { officer: 'O1', start: '2017-04-06T10:00', end: '2017-04-06T11:00', type: 'x' },
+    ]);
+  });
+
+  it('reports a bad row with its line and column and keeps reading the others', () => {
+    const r = parseCsvRoster('警号,日期,开始,结束,勤务类型\n012345,2017-04-05,8:00,12:00,社区工作\n012345,"2017-04-\n06",8:00,12:00,社区工作\n012345,2017-04-07,8:61,,社区工作\n012345,2017-04-08,24:00,1:00,社区工作\n', 'r.csv');
+    expect(r.records).toHaveLength(1);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ file: 'r.csv', line: 3, column: 2, path: 'date', received: '"2017-04-\\n06"' }),
+      expect.objectContaining({ file: 'r.csv', line: 5, column: 3, path: 'startTime', received: '"8:61"' }),
+      expect.objectContaining({ file: 'r.csv', line: 5, column: 4, path: 'endTime', message: 'required field is missing' }),
+      expect.objectContaining({ file: 'r.csv', line: 6, column: 3, path: 'startTime', received: '"24:00"' }),
+    ]);
+  });
+
+  it('accepts 24:00 as an end of day', () => {
+    expect(values('警号,日期,开始,结束,勤务类型\n1,2017-04-05,20:00,24:00,x\n')[0]).toMatchObject({ start: '2017-04-05T20:00', end: '2017-04-06T00:00' });
+  });
+
+  it('reports a header without the required columns, naming what is missing', () => {
+    const r = parseCsvRoster('who,when,what\nO1,2017-04-05,x\n', 'r.csv');
+    expect(r.records).toEqual([]);
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([
+      [1, 'the header has no column officer (警号 | 人员编号)'],
+      [1, 'the header has no column type (勤务类型)'],
+      [1, 'the header has no column start and end (开始时间, 结束时间), or date, startTime and endTime (日期, 开始, 结束)'],
+    ]);
+  });
+
+  it('reports an empty file and an unterminated quote with its line', () => {
+    expect(parseCsvRoster('', 'r.csv').problems[0]).toMatchObject({ line: 1, message: 'the CSV has no header row' });
+    const r = parseCsvRoster('officer,start,end,type\nO1,2017-04-05T08:00,2017-04-05T09:00,x\nO1,"2017-04-05T09:00,2017-04-05T10:00,x\n', 'r.csv');
+    expect(r.problems).toEqual([expect.objectContaining({ file: 'r.csv', line: 3, message: expect.stringContaining('Quoted field unterminated') })]);
+  });
+});
+
+describe('parseNdjsonRoster', () => {
+  it('reads one object per line with its line, skipping blank lines, reporting bad lines', () => {
+    const r = parseNdjsonRoster('{"officer":"O1"}\n\n{"officer":\n[1]\r\n{"officer":"O2"}', 'r.ndjson');
+    expect(r.records.map((x) => [x.source.line, x.value])).toEqual([
+      [1, { officer: 'O1' }],
+      [5, { officer: 'O2' }],
+    ]);
+    expect(r.problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [3, 'JSON syntax error'],
+      [4, 'a roster line must be one JSON object'],
+    ]);
+  });
+});
+
+describe('rosterFileKind', () => {
+  it('knows .csv, .ndjson and .jsonl, case-insensitively', () => {
+    expect(['a.CSV', 'b.ndjson', 'c.jsonl', 'd.json', 'e'].map(rosterFileKind)).toEqual(['csv', 'ndjson', 'ndjson', undefined, undefined]);
+  });
+});
