@@ -103,6 +103,20 @@ export interface Violation {
   evidence: Evidence[];
   /** Stable hash of the identity; never of a line number. */
   fingerprint: string;
+  /**
+   * Present when a waiver covers this violation: it is still reported (and shown as suppressed
+   * by the formats that can say so: SARIF `suppressions`, JUnit `<skipped>`), but it no longer
+   * fails the check.
+   */
+  suppression?: Suppression;
+}
+
+/** Why a violation is accepted: a waiver kept outside the input (SARIF's `external` suppression). */
+export interface Suppression {
+  /** Who accepted it and why, in words. */
+  justification: string;
+  /** The review state of the waiver; absent means `accepted`. */
+  status?: 'accepted';
 }
 
 export interface CheckedCounts {
