@@ -57,7 +57,17 @@ export function problemsFromZod(
   prefix: readonly PathSegment[],
   place: Pick<Problem, 'file' | 'line'> = {},
 ): Problem[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown key, located at the key itself: usually a typo.
+      return issue.keys.map((key) => ({
+        ...place,
+        path: formatPath([...prefix, ...issue.path, key]),
+        message: 'unknown key',
+        expected: 'a key this object has (see the docs)',
+        received: describeValue(valueAt(input, [...issue.path, key])),
+      }));
+    }
     const found = valueAt(input, issue.path);
     const path = formatPath([...prefix, ...issue.path]);
     const problem: Problem = { ...place, path, message: issue.message, received: describeValue(found) };
