@@ -57,7 +57,7 @@ export function problemsFromZod(
   prefix: readonly PathSegment[],
   place: Pick<Problem, 'file' | 'line'> = {},
 ): Problem[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): Problem[] | Problem => {
     if (issue.code === 'unrecognized_keys') {
       // One problem per unknown key, located at the key itself: usually a typo.
       return issue.keys.map((key) => ({
