@@ -1,8 +1,10 @@
 import coverageDefinition from '../../rules/community-policing/coverage.json';
 import noDaytimeStationDutyDefinition from '../../rules/community-policing/no-daytime-station-duty.json';
+import noDiversionDefinition from '../../rules/community-policing/no-diversion.json';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { coverage } from './community-policing/coverage.js';
 import { noDaytimeStationDuty } from './community-policing/no-daytime-station-duty.js';
+import { noDiversion } from './community-policing/no-diversion.js';
 
 /**
  * The built-in rules: each rule file of `rules/<pack>/` with the facts module of the same name
@@ -11,6 +13,7 @@ import { noDaytimeStationDuty } from './community-policing/no-daytime-station-du
 export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/community-policing/coverage.json', definition: coverageDefinition, facts: coverage },
   { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition, facts: noDaytimeStationDuty },
+  { file: 'rules/community-policing/no-diversion.json', definition: noDiversionDefinition, facts: noDiversion },
 ];
 
 let registry: RuleRegistry | undefined;
