@@ -1,9 +1,11 @@
 import coverageDefinition from '../../rules/community-policing/coverage.json';
+import dedicatedOfficerDefinition from '../../rules/community-policing/dedicated-officer.json';
 import fiveHalfDaysDefinition from '../../rules/community-policing/five-half-days.json';
 import noDaytimeStationDutyDefinition from '../../rules/community-policing/no-daytime-station-duty.json';
 import noDiversionDefinition from '../../rules/community-policing/no-diversion.json';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { coverage } from './community-policing/coverage.js';
+import { dedicatedOfficer } from './community-policing/dedicated-officer.js';
 import { fiveHalfDays } from './community-policing/five-half-days.js';
 import { noDaytimeStationDuty } from './community-policing/no-daytime-station-duty.js';
 import { noDiversion } from './community-policing/no-diversion.js';
@@ -14,6 +16,7 @@ import { noDiversion } from './community-policing/no-diversion.js';
  */
 export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/community-policing/coverage.json', definition: coverageDefinition, facts: coverage },
+  { file: 'rules/community-policing/dedicated-officer.json', definition: dedicatedOfficerDefinition, facts: dedicatedOfficer },
   { file: 'rules/community-policing/five-half-days.json', definition: fiveHalfDaysDefinition, facts: fiveHalfDays },
   { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition, facts: noDaytimeStationDuty },
   { file: 'rules/community-policing/no-diversion.json', definition: noDiversionDefinition, facts: noDiversion },
