@@ -1,5 +1,5 @@
 import type { RuleRegistry } from '../engine/registry.js';
-import type { Language, Report } from '../report/types.js';
+import type { Language, Report, Subject } from '../report/types.js';
 
 /** What a formatter may know beyond the report. */
 export interface FormatContext {
@@ -10,6 +10,16 @@ export interface FormatContext {
   registry: RuleRegistry;
   /** Directory that file paths in the output are relative to. */
   cwd: string;
+  /**
+   * The input files as the check read them (relative to `cwd`, or absolute): where a finding
+   * with no roster row is located (the dataset file). Absent for an in-memory check.
+   */
+  source?: { dataset?: string; rosters?: string[] };
+  /**
+   * Every subject each rule that ran judged, by rule id: lets JUnit count passing testcases.
+   * Absent: only the subjects with violations are known (and only the rules that found any).
+   */
+  subjectsChecked?: ReadonlyMap<string, readonly Subject[]>;
 }
 
 /** One output format: a report in, the whole text out (never written in pieces). */

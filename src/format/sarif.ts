@@ -1,0 +1,151 @@
+import { pathToFileURL } from 'node:url';
+import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif';
+import type { RuleModule } from '../engine/rule-module.js';
+import type { Violation } from '../report/types.js';
+import type { FormatContext, Formatter } from './formatter.js';
+import { firstJsonPath, pathFromCwd, rosterFileEvidence, type RosterFileEvidence } from './_lib/locations.js';
+import { PROJECT_URL, ruleDocUrl, ruleName } from './_lib/rule-docs.js';
+
+/** The schema SARIF 2.1.0 logs name (the OASIS errata 01 schema, the one they are validated against). */
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** The base that every artifact URI is relative to: the directory the check ran in. */
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * The report as a SARIF 2.1.0 log (GitHub code scanning, VS Code's SARIF viewer, …): one run,
+ * one result per violation, in report order.
+ *
+ * - `tool.driver.rules` lists every registered rule, sorted by id, whether it ran or not, so that
+ *   a rule's `ruleIndex` does not change with the config.
+ * - A violation with roster rows from a file is located at the first such row (file relative to
+ *   `cwd`, base `%SRCROOT%`, line of the row); the other rows are `relatedLocations`. Otherwise it
+ *   is located in the dataset file (when known) with a logical location: the JSON path of its
+ *   first evidence (`officers[3].assignments[0]`).
+ * - `partialFingerprints.primaryLocationLineHash` is the violation's identity fingerprint, so a
+ *   finding keeps its identity across edits that move its line.
+ * - A suppressed violation (a waiver) gets an `external` suppression with its justification.
+ * - Output is deterministic: no timestamps, no absolute paths (`%SRCROOT%` is described, not resolved).
+ */
+export const sarifFormatter: Formatter = {
+  name: 'sarif',
+  format(report, context) {
+    const rules = [...context.registry.rules.values()].sort((a, b) => compareText(a.definition.id, b.definition.id));
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.definition.id, index]));
+    const log: Log = {
+      $schema: SARIF_SCHEMA_URI,
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: report.tool.name,
+              version: report.tool.version,
+              semanticVersion: report.tool.version,
+              informationUri: PROJECT_URL,
+              rules: rules.map((rule) => ruleDescriptor(rule, context)),
+            },
+          },
+          originalUriBaseIds: { [SRCROOT]: { description: { text: 'The working directory the check ran in.' } } },
+          language: context.language,
+          results: report.violations.map((v) => sarifResult(v, ruleIndex.get(v.ruleId), context)),
+          properties: { period: report.period, checked: report.checked, summary: report.summary },
+        },
+      ],
+    };
+    return `${JSON.stringify(log, null, 2)}\n`;
+  },
+};
+
+/** A rule's metadata in the report's language, with its source passage as help. */
+function ruleDescriptor(rule: RuleModule, context: FormatContext): ReportingDescriptor {
+  const { definition } = rule;
+  const language = context.language;
+  const helpUri = ruleDocUrl(definition.id);
+  const { passage, gloss } = definition.source;
+  return {
+    id: definition.id,
+    name: pascalCase(ruleName(definition.id)),
+    shortDescription: { text: definition.title[language] },
+    fullDescription: { text: definition.description[language] },
+    help: {
+      text: `${definition.description[language]}\n\n${passage}\n${gloss}\n\n${helpUri}`,
+      markdown: `**${definition.title[language]}**\n\n${definition.description[language]}\n\n> ${passage}\n>\n> ${gloss}\n\n[${definition.id}](${helpUri})`,
+    },
+    helpUri,
+    defaultConfiguration: { level: definition.severity === 'warn' ? 'warning' : 'error' },
+    properties: { tags: [definition.id.slice(0, definition.id.indexOf('/'))], subjectType: definition.subjectType },
+  };
+}
+
+function sarifResult(v: Violation, ruleIndex: number | undefined, context: FormatContext): Result {
+  const rows = rosterFileEvidence(v);
+  const [first, ...others] = rows;
+  const result: Result = {
+    ruleId: v.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: v.severity,
+    message: { text: v.message },
+    locations: first ? [rowLocation(first, context)] : datasetLocations(v, context),
+    ...(others.length > 0 ? { relatedLocations: others.map((row, i) => ({ id: i + 1, ...rowLocation(row, context) })) } : {}),
+    fingerprints: { 'dutyComplianceIdentity/v1': v.fingerprint },
+    partialFingerprints: { primaryLocationLineHash: `${v.fingerprint}:1` },
+    properties: {
+      subject: v.subject,
+      ...(v.period ? { period: v.period } : {}),
+      ...(v.expected !== undefined ? { expected: v.expected } : {}),
+      ...(v.actual !== undefined ? { actual: v.actual } : {}),
+      messageId: v.messageId,
+      ...(Object.keys(v.details).length > 0 ? { details: v.details } : {}),
+    },
+  };
+  if (v.suppression) {
+    const suppression: Suppression = { kind: 'external', status: v.suppression.status ?? 'accepted', justification: v.suppression.justification };
+    result.suppressions = [suppression];
+  }
+  return result;
+}
+
+/** A roster row in its file. */
+function rowLocation(row: RosterFileEvidence, context: FormatContext): Location {
+  return {
+    physicalLocation: {
+      artifactLocation: artifactLocation(row.file, context.cwd),
+      ...(row.line !== undefined ? { region: { startLine: row.line } } : {}),
+    },
+  };
+}
+
+/** A finding with no roster-file row: the dataset file (when known) and the JSON path inside it. */
+function datasetLocations(v: Violation, context: FormatContext): Location[] {
+  const dataset = context.source?.dataset;
+  const path = firstJsonPath(v);
+  const location: Location = {
+    ...(dataset !== undefined ? { physicalLocation: { artifactLocation: artifactLocation(dataset, context.cwd) } } : {}),
+    logicalLocations: [path !== undefined ? { fullyQualifiedName: path, kind: 'object' } : { name: v.subject.id, kind: 'object' }],
+  };
+  return [location];
+}
+
+/**
+ * A file as SARIF wants it: a relative URI reference against `%SRCROOT%` (each path segment
+ * percent-encoded, so spaces, `#`, `%`, `:` and non-ASCII names survive), or a `file:` URI when
+ * the file has no path relative to the working directory.
+ */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const path = pathFromCwd(file, cwd);
+  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { uri: pathToFileURL(path).href };
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/** `no-daytime-station-duty` → `NoDaytimeStationDuty` (SARIF's readable rule name). */
+function pascalCase(kebab: string): string {
+  return kebab
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
