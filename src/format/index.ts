@@ -1,8 +1,13 @@
 import type { Formatter } from './formatter.js';
+import { githubFormatter } from './github.js';
 import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
+import { sarifFormatter } from './sarif.js';
 import { textFormatter } from './text.js';
 
 /** Every output format by name; one file per format. */
-export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map([textFormatter, jsonFormatter].map((f) => [f.name, f]));
+export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map(
+  [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, githubFormatter].map((f) => [f.name, f]),
+);
 
 export type { Formatter, FormatContext } from './formatter.js';

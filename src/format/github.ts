@@ -1,0 +1,57 @@
+import type { Violation } from '../report/types.js';
+import type { FormatContext, Formatter } from './formatter.js';
+import { pathFromCwd, rosterFileEvidence } from './_lib/locations.js';
+import { textFormatter } from './text.js';
+
+/**
+ * For GitHub Actions: one workflow command per violation (`::error file=…,line=…,title=…::message`,
+ * `::warning …` for warnings), which GitHub shows as annotations on the run and on the changed
+ * files, then the whole text report (no colour) for the log.
+ *
+ * An annotation points at the first roster row from a file (file relative to `cwd`, and its
+ * line), else at the dataset file (no line), else at nothing. Suppressed violations (waivers)
+ * get no annotation; the text report still lists them. GitHub shows only the first few
+ * annotations of each kind per step; the log has them all.
+ */
+export const githubFormatter: Formatter = {
+  name: 'github',
+  format(report, context) {
+    const commands = report.violations.filter((v) => !v.suppression).map((v) => `${workflowCommand(v, context)}\n`);
+    return commands.join('') + textFormatter.format(report, { ...context, color: false });
+  },
+};
+
+/** `::error file=…,line=…,title=…::message` for one violation. */
+function workflowCommand(v: Violation, context: FormatContext): string {
+  const properties: [string, string][] = [];
+  const row = rosterFileEvidence(v)[0];
+  const file = row?.file ?? context.source?.dataset;
+  if (file !== undefined) properties.push(['file', pathFromCwd(file, context.cwd)]);
+  if (row?.line !== undefined) properties.push(['line', String(row.line)]);
+  const title = context.registry.rules.get(v.ruleId)?.definition.title[context.language];
+  properties.push(['title', title !== undefined ? `${v.ruleId}: ${title}` : v.ruleId]);
+  const list = properties.map(([name, value]) => `${name}=${escapeProperty(value)}`).join(',');
+  return `::${v.severity === 'error' ? 'error' : 'warning'} ${list}::${escapeData(v.message)}`;
+}
+
+/**
+ * A workflow command's message, escaped as the Actions runner unescapes it: `%`, CR and LF
+ * as `%25`, `%0D`, `%0A`.
+ *
+ * @example
+ * escapeData('100%\nsure') //=> '100%25%0Asure'
+ */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/**
+ * A workflow command's property value: as {@link escapeData}, and `:` and `,` too (they end a
+ * value), as `%3A` and `%2C`.
+ *
+ * @example
+ * escapeProperty('a,b: c') //=> 'a%2Cb%3A c'
+ */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
