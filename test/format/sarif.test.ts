@@ -28,7 +28,7 @@ function sarifValidator(): ValidateFunction {
   expect(text).not.toMatch(/"exclusiveM(in|ax)imum"/);
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id });
+  return ajv.compile({ ...rest, $id: id as string });
 }
 
 let validate: ValidateFunction;
