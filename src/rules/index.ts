@@ -6,6 +6,7 @@ import fullTimeSecurityDirectorDefinition from '../../rules/community-policing/f
 import mobileTerminalDefinition from '../../rules/community-policing/mobile-terminal.json';
 import noDaytimeStationDutyDefinition from '../../rules/community-policing/no-daytime-station-duty.json';
 import noDiversionDefinition from '../../rules/community-policing/no-diversion.json';
+import noPostCutsDefinition from '../../rules/community-policing/no-post-cuts.json';
 import policeRoomStandardDefinition from '../../rules/community-policing/police-room-standard.json';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { concurrentCommunityRole } from './community-policing/concurrent-community-role.js';
@@ -16,6 +17,7 @@ import { fullTimeSecurityDirector } from './community-policing/full-time-securit
 import { mobileTerminal } from './community-policing/mobile-terminal.js';
 import { noDaytimeStationDuty } from './community-policing/no-daytime-station-duty.js';
 import { noDiversion } from './community-policing/no-diversion.js';
+import { noPostCuts } from './community-policing/no-post-cuts.js';
 import { policeRoomStandard } from './community-policing/police-room-standard.js';
 
 /**
@@ -31,6 +33,7 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/community-policing/mobile-terminal.json', definition: mobileTerminalDefinition, facts: mobileTerminal },
   { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition, facts: noDaytimeStationDuty },
   { file: 'rules/community-policing/no-diversion.json', definition: noDiversionDefinition, facts: noDiversion },
+  { file: 'rules/community-policing/no-post-cuts.json', definition: noPostCutsDefinition, facts: noPostCuts },
   { file: 'rules/community-policing/police-room-standard.json', definition: policeRoomStandardDefinition, facts: policeRoomStandard },
 ];
 
