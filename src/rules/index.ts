@@ -2,6 +2,7 @@ import concurrentCommunityRoleDefinition from '../../rules/community-policing/co
 import coverageDefinition from '../../rules/community-policing/coverage.json';
 import dedicatedOfficerDefinition from '../../rules/community-policing/dedicated-officer.json';
 import fiveHalfDaysDefinition from '../../rules/community-policing/five-half-days.json';
+import fiveYearTenureDefinition from '../../rules/community-policing/five-year-tenure.json';
 import fullTimeSecurityDirectorDefinition from '../../rules/community-policing/full-time-security-director.json';
 import mobileTerminalDefinition from '../../rules/community-policing/mobile-terminal.json';
 import noDaytimeStationDutyDefinition from '../../rules/community-policing/no-daytime-station-duty.json';
@@ -13,6 +14,7 @@ import { concurrentCommunityRole } from './community-policing/concurrent-communi
 import { coverage } from './community-policing/coverage.js';
 import { dedicatedOfficer } from './community-policing/dedicated-officer.js';
 import { fiveHalfDays } from './community-policing/five-half-days.js';
+import { fiveYearTenure } from './community-policing/five-year-tenure.js';
 import { fullTimeSecurityDirector } from './community-policing/full-time-security-director.js';
 import { mobileTerminal } from './community-policing/mobile-terminal.js';
 import { noDaytimeStationDuty } from './community-policing/no-daytime-station-duty.js';
@@ -29,6 +31,7 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/community-policing/coverage.json', definition: coverageDefinition, facts: coverage },
   { file: 'rules/community-policing/dedicated-officer.json', definition: dedicatedOfficerDefinition, facts: dedicatedOfficer },
   { file: 'rules/community-policing/five-half-days.json', definition: fiveHalfDaysDefinition, facts: fiveHalfDays },
+  { file: 'rules/community-policing/five-year-tenure.json', definition: fiveYearTenureDefinition, facts: fiveYearTenure },
   { file: 'rules/community-policing/full-time-security-director.json', definition: fullTimeSecurityDirectorDefinition, facts: fullTimeSecurityDirector },
   { file: 'rules/community-policing/mobile-terminal.json', definition: mobileTerminalDefinition, facts: mobileTerminal },
   { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition, facts: noDaytimeStationDuty },
