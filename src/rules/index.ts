@@ -9,6 +9,7 @@ import noDaytimeStationDutyDefinition from '../../rules/community-policing/no-da
 import noDiversionDefinition from '../../rules/community-policing/no-diversion.json';
 import noPostCutsDefinition from '../../rules/community-policing/no-post-cuts.json';
 import policeRoomStandardDefinition from '../../rules/community-policing/police-room-standard.json';
+import replacementFirstDefinition from '../../rules/community-policing/replacement-first.json';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { concurrentCommunityRole } from './community-policing/concurrent-community-role.js';
 import { coverage } from './community-policing/coverage.js';
@@ -21,6 +22,7 @@ import { noDaytimeStationDuty } from './community-policing/no-daytime-station-du
 import { noDiversion } from './community-policing/no-diversion.js';
 import { noPostCuts } from './community-policing/no-post-cuts.js';
 import { policeRoomStandard } from './community-policing/police-room-standard.js';
+import { replacementFirst } from './community-policing/replacement-first.js';
 
 /**
  * The built-in rules: each rule file of `rules/<pack>/` with the facts module of the same name
@@ -38,6 +40,7 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/community-policing/no-diversion.json', definition: noDiversionDefinition, facts: noDiversion },
   { file: 'rules/community-policing/no-post-cuts.json', definition: noPostCutsDefinition, facts: noPostCuts },
   { file: 'rules/community-policing/police-room-standard.json', definition: policeRoomStandardDefinition, facts: policeRoomStandard },
+  { file: 'rules/community-policing/replacement-first.json', definition: replacementFirstDefinition, facts: replacementFirst },
 ];
 
 let registry: RuleRegistry | undefined;

@@ -1,0 +1,177 @@
+import coverageDefinition from '../../../rules/community-policing/coverage.json';
+import type { CheckContext, IndexedAssignment } from '../../engine/check-context.js';
+import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
+import type { Transfer } from '../../model/dataset-schema.js';
+import type { Evidence } from '../../report/types.js';
+import { addCalendarDays, type CalendarDate } from '../../time/calendar-date.js';
+import { requiredOfficers } from './coverage.js';
+import { postOf, transferEvidence, transfersOf, type IndexedTransfer, type TransferPost } from './_lib/transfer-post.js';
+
+/**
+ * `replacement-first` has no options of its own, so a community's requirement uses coverage's
+ * default `heavyLoadMinimum`, read from coverage's rule file so that the two never disagree.
+ */
+const HEAVY_LOAD_MINIMUM: number = coverageDefinition.options.heavyLoadMinimum.default;
+
+/** A request out of a community post, with its replacement's arrival where it has one. */
+interface RequestOut extends IndexedTransfer {
+  post: TransferPost;
+  arrival?: CalendarDate;
+  /** The replacement's assignment the arrival was taken from (no `arrivalDate`). */
+  arrivalAssignment?: IndexedAssignment;
+}
+
+/** An officer arriving at or leaving a community on a date, as the staffing replay sees it. */
+interface Movement {
+  date: CalendarDate;
+  officer: string;
+  arrives: boolean;
+}
+
+/** Every request that is a community officer's (it has a post), with its replacement's arrival. */
+function requestsOut(context: CheckContext): RequestOut[] {
+  const requests: RequestOut[] = [];
+  for (const indexed of transfersOf(context)) {
+    const post = postOf(context, indexed.transfer);
+    if (post === undefined) continue;
+    requests.push({ ...indexed, post, ...replacementArrival(context, indexed.transfer, post.community) });
+  }
+  return requests;
+}
+
+/**
+ * The replacement's arrival: its `arrivalDate`, else the `from` of its assignment to the
+ * community that holds on the effective date (of several, the latest). None: not arrived.
+ */
+function replacementArrival(context: CheckContext, transfer: Transfer, community: string): { arrival?: CalendarDate; arrivalAssignment?: IndexedAssignment } {
+  const replacement = transfer.replacement;
+  if (replacement === undefined) return {};
+  if (replacement.arrivalDate !== undefined) return { arrival: replacement.arrivalDate };
+  let assignment: IndexedAssignment | undefined;
+  for (const a of context.assignmentsOn(replacement.officer, transfer.effectiveDate)) {
+    if (a.community === community && (assignment === undefined || a.from > assignment.from)) assignment = a;
+  }
+  return assignment ? { arrival: assignment.from, arrivalAssignment: assignment } : {};
+}
+
+/** Whether `a` comes before `b`: an earlier effective date, or the same date and a smaller id. */
+function isEarlier(a: Transfer, b: Transfer): boolean {
+  return a.effectiveDate < b.effectiveDate || (a.effectiveDate === b.effectiveDate && a.id < b.id);
+}
+
+/** The first other request out of any community that names the same replacement before this one. */
+function earlierRequestSharing(request: RequestOut, requests: readonly RequestOut[]): RequestOut | undefined {
+  const replacement = request.transfer.replacement?.officer;
+  if (replacement === undefined) return undefined;
+  let first: RequestOut | undefined;
+  for (const other of requests) {
+    if (other === request || other.transfer.replacement?.officer !== replacement) continue;
+    if (!isEarlier(other.transfer, request.transfer)) continue;
+    if (first === undefined || isEarlier(other.transfer, first.transfer)) first = other;
+  }
+  return first;
+}
+
+/**
+ * The community's staffing movements: each officer's assignments to it (back-to-back or
+ * overlapping ones joined, so an officer is in from the first `from` to the day after the last
+ * `to`), every request out of it (its officer leaves on the effective date) and every
+ * replacement named by such a request (in from its arrival).
+ */
+function movementsOf(context: CheckContext, community: string, requests: readonly RequestOut[]): Movement[] {
+  const movements: Movement[] = [];
+  for (const officer of context.officers.keys()) {
+    for (const stint of joinedStints(context.assignmentsOf(officer).filter((a) => a.community === community))) {
+      movements.push({ date: stint.from, officer, arrives: true });
+      if (stint.to !== undefined) movements.push({ date: addCalendarDays(stint.to, 1), officer, arrives: false });
+    }
+  }
+  for (const r of requests) {
+    if (r.post.community !== community) continue;
+    movements.push({ date: r.transfer.effectiveDate, officer: r.transfer.officer, arrives: false });
+    if (r.transfer.replacement && r.arrival !== undefined) movements.push({ date: r.arrival, officer: r.transfer.replacement.officer, arrives: true });
+  }
+  // Date order; on one date arrivals first, so a departure effective that date wins.
+  return movements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : Number(b.arrives) - Number(a.arrives)));
+}
+
+/** Assignments to one community as continuous stints: overlapping or back-to-back ones joined. */
+function joinedStints(assignments: readonly IndexedAssignment[]): { from: CalendarDate; to?: CalendarDate }[] {
+  const sorted = [...assignments].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const stints: { from: CalendarDate; to?: CalendarDate }[] = [];
+  for (const a of sorted) {
+    const last = stints[stints.length - 1];
+    if (last && (last.to === undefined || a.from <= addCalendarDays(last.to, 1))) {
+      if (last.to !== undefined && (a.to === undefined || a.to > last.to)) last.to = a.to;
+    } else {
+      stints.push(a.to === undefined ? { from: a.from } : { from: a.from, to: a.to });
+    }
+  }
+  return stints;
+}
+
+/** Officers in the community on `date` after replaying every movement on or before it (each once). */
+function officersOn(movements: readonly Movement[], date: CalendarDate): number {
+  const present = new Set<string>();
+  for (const m of movements) {
+    if (m.date > date) break;
+    if (m.arrives) present.add(m.officer);
+    else present.delete(m.officer);
+  }
+  return present.size;
+}
+
+/**
+ * `replacement-first`: one subject per transfer request out of a community post, whatever its
+ * date. The facts answer the four questions of rules.md; the rule file's checks, in order,
+ * report the first that fails.
+ */
+export const replacementFirst: RuleFacts = {
+  *subjects(context): Iterable<JudgedSubject> {
+    const requests = requestsOut(context);
+    const movementsByCommunity = new Map<string, Movement[]>();
+    for (const request of requests) {
+      const { transfer, post } = request;
+      const community = post.community;
+      let movements = movementsByCommunity.get(community);
+      if (!movements) movementsByCommunity.set(community, (movements = movementsOf(context, community, requests)));
+      const replacement = transfer.replacement?.officer;
+      const sharing = earlierRequestSharing(request, requests);
+      const officers = officersOn(movements, transfer.effectiveDate);
+      const required = requiredOfficers(context.communities.get(community)!, HEAVY_LOAD_MINIMUM);
+
+      const details: Record<string, unknown> = { community };
+      const messageData: Record<string, string> = {
+        officer: context.label('officer', transfer.officer),
+        community: context.label('community', community),
+      };
+      if (replacement !== undefined) {
+        details.replacement = replacement;
+        messageData.replacement = context.label('officer', replacement);
+      }
+      if (request.arrival !== undefined) details.replacementArrival = request.arrival;
+      if (sharing) details.sharedWith = messageData.sharedWith = sharing.transfer.id;
+      details.officersOnEffectiveDate = officers;
+      details.requiredOfficers = required;
+
+      const evidence: Evidence[] = [transferEvidence(request), context.assignmentEvidence(post.assignment)];
+      if (request.arrivalAssignment) evidence.push(context.assignmentEvidence(request.arrivalAssignment));
+      if (sharing) evidence.push(transferEvidence(sharing));
+
+      yield {
+        subject: { type: 'transfer', id: transfer.id },
+        period: { start: transfer.effectiveDate, end: transfer.effectiveDate },
+        facts: {
+          hasReplacement: replacement !== undefined,
+          replacementArrived: request.arrival !== undefined && request.arrival <= transfer.effectiveDate,
+          sharedWithEarlierRequest: sharing !== undefined,
+          officersOnEffectiveDate: officers,
+          requiredOfficers: required,
+        },
+        evidence,
+        details,
+        messageData,
+      };
+    }
+  },
+};
