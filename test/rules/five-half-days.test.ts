@@ -132,9 +132,16 @@ ruleTester('community-policing/five-half-days', {
     },
     {
       name: 'leave covering a window for minMinutesPerHalfDay makes it unavailable; less does not',
-      dataset: dataset({ roster: [leave('2017-04-03T08:00', '2017-04-03T10:00'), leave('2017-04-04T08:00', '2017-04-04T09:59')] }),
-      // 10 half-days minus Monday morning: 9 available, ceil(4.5) = 5 required.
-      errors: [{ messageId: 'tooFewHalfDays', expected: 5, actual: 0 }],
+      dataset: dataset({
+        roster: [
+          leave('2017-04-03T08:00', '2017-04-03T10:00'),
+          leave('2017-04-03T15:00', '2017-04-03T17:00'),
+          leave('2017-04-04T08:00', '2017-04-04T09:59'),
+          leave('2017-04-04T15:01', '2017-04-04T17:00'),
+        ],
+      }),
+      // Monday's two half-days are taken, Tuesday's are not: 8 available, 4 required.
+      errors: [{ messageId: 'tooFewHalfDays', expected: 4, actual: 0 }],
     },
     {
       name: 'leave shortens the week: 6 available, 3 required',
