@@ -17,10 +17,23 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  * isCalendarDate('2017-02-29') //=> false
  */
 export function isCalendarDate(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const d = toUTCDate(value);
-  return isValid(d) && formatCalendarDate(d) === value;
+  // Memoised: rosters repeat the same few hundred dates millions of times.
+  let valid = validDates.get(value);
+  if (valid === undefined) {
+    const d = toUTCDate(value);
+    valid = DATE_PATTERN.test(value) && isValid(d) && formatCalendarDate(d) === value;
+    remember(validDates, value, valid);
+  }
+  return valid;
+}
+
+const MEMO_LIMIT = 100_000;
+const validDates = new Map<string, boolean>();
+const nextDates = new Map<string, CalendarDate>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
 }
 
 /** @internal A calendar date as a UTC midnight `UTCDate`, for date-fns. */
@@ -42,6 +55,12 @@ export function formatCalendarDate(date: Date): CalendarDate {
  * addCalendarDays('2017-02-28', 1) //=> '2017-03-01'
  */
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
+  if (days === 1) {
+    // The common step (walking a period day by day), memoised.
+    let next = nextDates.get(date);
+    if (next === undefined) remember(nextDates, date, (next = formatCalendarDate(addDays(toUTCDate(date), 1))));
+    return next;
+  }
   return formatCalendarDate(addDays(toUTCDate(date), days));
 }
 

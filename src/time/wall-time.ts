@@ -1,11 +1,13 @@
 import { DateTime, IANAZone } from 'luxon';
-import type { CalendarDate } from './calendar-date.js';
+import { isCalendarDate, type CalendarDate } from './calendar-date.js';
+import { zoneDays } from './_lib/zone-days.js';
 
 /** Milliseconds since the epoch: the engine's instant. */
 export type Instant = number;
 
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
 const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
+const LOCAL_MINUTE_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
 /**
  * Whether `zone` is an IANA time zone luxon knows.
@@ -26,6 +28,21 @@ export function isTimeZone(zone: string): boolean {
  * parseDateTime('2017-04-05T00:30Z', 'Asia/Shanghai') //=> 1491352200000
  */
 export function parseDateTime(value: string, zone: string): Instant | undefined {
+  const local = LOCAL_MINUTE_PATTERN.exec(value);
+  if (local) {
+    // Fast path (measured hot: one per roster entry): a local HH:mm on a day without a DST change.
+    const hours = Number(local[2]);
+    const minutes = Number(local[3]);
+    if (hours < 24 && minutes < 60 && isCalendarDate(local[1]!)) {
+      const day = zoneDays(zone).day(local[1]!);
+      if (day.uniform) return day.start + (hours * 60 + minutes) * 60_000;
+    }
+  }
+  return parseDateTimeWithLuxon(value, zone);
+}
+
+/** @internal The reference for {@link parseDateTime}: luxon alone. */
+export function parseDateTimeWithLuxon(value: string, zone: string): Instant | undefined {
   if (!DATE_TIME_PATTERN.test(value)) return undefined;
   const dt = DateTime.fromISO(value, { zone });
   return dt.isValid ? dt.toMillis() : undefined;
@@ -38,6 +55,16 @@ export function parseDateTime(value: string, zone: string): Instant | undefined 
  * formatWallTime(1491352200000, 'Asia/Shanghai') //=> '2017-04-05T08:30'
  */
 export function formatWallTime(instant: Instant, zone: string): string {
+  const day = zoneDays(zone).dayOf(instant);
+  const minutes = (instant - day.start) / 60_000;
+  if (day.uniform && Number.isInteger(minutes)) {
+    return `${day.date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  }
+  return formatWallTimeWithLuxon(instant, zone);
+}
+
+/** @internal The reference for {@link formatWallTime}: luxon alone. */
+export function formatWallTimeWithLuxon(instant: Instant, zone: string): string {
   const dt = DateTime.fromMillis(instant, { zone });
   return dt.second === 0 ? dt.toFormat("yyyy-MM-dd'T'HH:mm") : dt.toFormat("yyyy-MM-dd'T'HH:mm:ss");
 }
@@ -49,6 +76,11 @@ export function formatWallTime(instant: Instant, zone: string): string {
  * localDateOf(1491352200000, 'Asia/Shanghai') //=> '2017-04-05'
  */
 export function localDateOf(instant: Instant, zone: string): CalendarDate {
+  return zoneDays(zone).dayOf(instant).date;
+}
+
+/** @internal The reference for {@link localDateOf}: luxon alone. */
+export function localDateOfWithLuxon(instant: Instant, zone: string): CalendarDate {
   return DateTime.fromMillis(instant, { zone }).toISODate() as CalendarDate;
 }
 
@@ -76,6 +108,13 @@ export function parseClockTime(value: string): number | undefined {
  * instantOnDate('2017-04-05', 8 * 60, 'Asia/Shanghai') //=> 1491350400000
  */
 export function instantOnDate(date: CalendarDate, minuteOfDay: number, zone: string): Instant {
+  const day = zoneDays(zone).day(date);
+  if (day.uniform) return day.start + minuteOfDay * 60_000;
+  return instantOnDateWithLuxon(date, minuteOfDay, zone);
+}
+
+/** @internal The reference for {@link instantOnDate}: luxon alone. */
+export function instantOnDateWithLuxon(date: CalendarDate, minuteOfDay: number, zone: string): Instant {
   const start = DateTime.fromISO(date, { zone }).startOf('day');
   return start.plus({ minutes: minuteOfDay }).toMillis();
 }
@@ -87,6 +126,14 @@ export function instantOnDate(date: CalendarDate, minuteOfDay: number, zone: str
  * localDatesTouched(start('2017-04-05T18:00'), end('2017-04-06T08:00'), 'Asia/Shanghai') //=> ['2017-04-05', '2017-04-06']
  */
 export function localDatesTouched(start: Instant, end: Instant, zone: string): CalendarDate[] {
+  const days = zoneDays(zone);
+  const dates: CalendarDate[] = [];
+  for (let day = days.dayOf(start); day.start < end; day = days.dayOf(day.end)) dates.push(day.date);
+  return dates;
+}
+
+/** @internal The reference for {@link localDatesTouched}: luxon alone. */
+export function localDatesTouchedWithLuxon(start: Instant, end: Instant, zone: string): CalendarDate[] {
   const dates: CalendarDate[] = [];
   let day = DateTime.fromMillis(start, { zone }).startOf('day');
   while (day.toMillis() < end) {

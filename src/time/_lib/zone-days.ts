@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+
+/** One local calendar day of a zone: the instants where it starts and ends. */
+export interface ZoneDay {
+  date: string;
+  /** Instant of local midnight. */
+  start: number;
+  /** Instant of the next local midnight. */
+  end: number;
+  /**
+   * 24 hours long with one offset all day: then a wall-clock time is `start` plus its minutes.
+   * A day with a DST change is not, and goes to luxon for every question.
+   */
+  uniform: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days of one zone, each computed once by luxon and then reused, so that per-entry time
+ * questions (which day is this instant in, what instant is 08:00 that day) cost a map lookup
+ * instead of an Intl call. Everything not on a uniform day is answered by luxon itself.
+ */
+export class ZoneDays {
+  private readonly days = new Map<string, ZoneDay>();
+  /** The offset of the last day found, a good first guess for the next instant. */
+  private lastOffset = 0;
+
+  constructor(readonly zone: string) {}
+
+  /** The day of a valid `YYYY-MM-DD` date. */
+  day(date: string): ZoneDay {
+    let day = this.days.get(date);
+    if (!day) {
+      const start = DateTime.fromISO(date, { zone: this.zone }).startOf('day');
+      const next = start.plus({ days: 1 }).startOf('day');
+      const noon = start.plus({ hours: 12 });
+      day = {
+        date,
+        start: start.toMillis(),
+        end: next.toMillis(),
+        uniform: next.toMillis() - start.toMillis() === DAY_MS && noon.offset === start.offset && next.offset === start.offset,
+      };
+      this.days.set(date, day);
+    }
+    return day;
+  }
+
+  /** The day an instant falls in. */
+  dayOf(instant: number): ZoneDay {
+    const guess = this.day(new Date(instant + this.lastOffset).toISOString().slice(0, 10));
+    if (guess.start <= instant && instant < guess.end) return guess;
+    const date = DateTime.fromMillis(instant, { zone: this.zone }).toISODate()!;
+    const day = this.day(date);
+    this.lastOffset = Date.parse(date) - day.start;
+    return day;
+  }
+}
+
+const zones = new Map<string, ZoneDays>();
+
+/** The shared day cache of a zone. */
+export function zoneDays(zone: string): ZoneDays {
+  let days = zones.get(zone);
+  if (!days) zones.set(zone, (days = new ZoneDays(zone)));
+  return days;
+}
