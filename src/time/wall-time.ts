@@ -56,8 +56,8 @@ export function parseDateTimeWithLuxon(value: string, zone: string): Instant | u
  */
 export function formatWallTime(instant: Instant, zone: string): string {
   const day = zoneDays(zone).dayOf(instant);
-  const minutes = (instant - day.start) / 60_000;
-  if (day.uniform && Number.isInteger(minutes)) {
+  const minutes = day ? (instant - day.start) / 60_000 : Number.NaN;
+  if (day?.uniform && Number.isInteger(minutes)) {
     return `${day.date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   }
   return formatWallTimeWithLuxon(instant, zone);
@@ -76,7 +76,7 @@ export function formatWallTimeWithLuxon(instant: Instant, zone: string): string 
  * localDateOf(1491352200000, 'Asia/Shanghai') //=> '2017-04-05'
  */
 export function localDateOf(instant: Instant, zone: string): CalendarDate {
-  return zoneDays(zone).dayOf(instant).date;
+  return zoneDays(zone).dayOf(instant)?.date ?? localDateOfWithLuxon(instant, zone);
 }
 
 /** @internal The reference for {@link localDateOf}: luxon alone. */
@@ -128,7 +128,10 @@ export function instantOnDateWithLuxon(date: CalendarDate, minuteOfDay: number, 
 export function localDatesTouched(start: Instant, end: Instant, zone: string): CalendarDate[] {
   const days = zoneDays(zone);
   const dates: CalendarDate[] = [];
-  for (let day = days.dayOf(start); day.start < end; day = days.dayOf(day.end)) dates.push(day.date);
+  for (let day = days.dayOf(start); day === undefined || day.start < end; day = days.dayOf(day.end)) {
+    if (day === undefined) return localDatesTouchedWithLuxon(start, end, zone);
+    dates.push(day.date);
+  }
   return dates;
 }
 

@@ -52,7 +52,8 @@ describe('wall-time fast paths agree with luxon', () => {
         expect(formatWallTime(t, z)).toBe(formatWallTimeWithLuxon(t, z));
         expect(localDateOf(t, z)).toBe(localDateOfWithLuxon(t, z));
       }),
-      { numRuns: 3000 },
+      // Havana repeats midnight when DST ends: the first 00:00 belongs to no day luxon bounds.
+      { numRuns: 3000, examples: [['America/Havana', 1983412800000]] },
     );
   });
 

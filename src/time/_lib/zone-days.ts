@@ -46,12 +46,16 @@ export class ZoneDays {
     return day;
   }
 
-  /** The day an instant falls in. */
-  dayOf(instant: number): ZoneDay {
+  /**
+   * The day an instant falls in; `undefined` in the rare hour that belongs to no day as luxon
+   * bounds them (a DST change that repeats midnight: luxon starts the day at the second one).
+   */
+  dayOf(instant: number): ZoneDay | undefined {
     const guess = this.day(new Date(instant + this.lastOffset).toISOString().slice(0, 10));
     if (guess.start <= instant && instant < guess.end) return guess;
     const date = DateTime.fromMillis(instant, { zone: this.zone }).toISODate()!;
     const day = this.day(date);
+    if (!(day.start <= instant && instant < day.end)) return undefined;
     this.lastOffset = Date.parse(date) - day.start;
     return day;
   }
