@@ -109,6 +109,11 @@ export interface Violation {
    * fails the check.
    */
   suppression?: Suppression;
+  /**
+   * Present when the report was compared with a baseline: `new` when the baseline does not list
+   * this violation's fingerprint, `unchanged` when it does (SARIF's `baselineState`).
+   */
+  baselineState?: BaselineState;
 }
 
 /** Why a violation is accepted: a waiver kept outside the input (SARIF's `external` suppression). */
@@ -117,6 +122,71 @@ export interface Suppression {
   justification: string;
   /** The review state of the waiver; absent means `accepted`. */
   status?: 'accepted';
+  /** The waiver that accepted it, when it came from a waivers file. */
+  waiver?: WaiverReference;
+}
+
+/** Where a suppressing waiver is, and until when it holds. */
+export interface WaiverReference {
+  /** Position in the waivers file's `waivers` list. */
+  index: number;
+  file?: string;
+  /** 1-based line where the waiver starts in `file`. */
+  line?: number;
+  owner: string;
+  /** Last date (`YYYY-MM-DD`, in the dataset's time zone) on which the waiver holds. */
+  expires: string;
+}
+
+/** A waiver as a waivers file states it (see docs/ci.md), with where it is. */
+export interface WaiverEntry extends WaiverReference {
+  fingerprint?: string;
+  ruleId?: string;
+  subject?: Subject;
+  /** Matches `period.start` of a violation; `end` is for the reader and is not compared. */
+  period?: { start: string; end?: string };
+  reason: string;
+}
+
+/** An expired waiver that still matches violations: they count again. */
+export interface ExpiredWaiver extends WaiverEntry {
+  /** Fingerprints of the violations it matches, in report order. */
+  violations: string[];
+}
+
+/** What applying a waivers file found beyond the suppressions themselves. */
+export interface WaiverOutcome {
+  /** Waivers past their `expires` date that match at least one violation. */
+  expired: ExpiredWaiver[];
+  /** Waivers that match no violation (expired or not): `--prune-waivers` removes them. */
+  unused: WaiverEntry[];
+}
+
+/** A violation's standing against a baseline (SARIF's `baselineState` values). */
+export type BaselineState = 'new' | 'unchanged';
+
+/** A violation as a baseline file records it: its identity, for machines and for humans. */
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  subject: Subject;
+  period?: DatePeriod;
+}
+
+/** Counts of violations that are not suppressed, by severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+}
+
+/** The comparison of a report with a baseline; only `new` violations fail the check. */
+export interface BaselineOutcome {
+  /** Unsuppressed violations whose fingerprint the baseline does not list. */
+  new: SeverityCounts;
+  /** Unsuppressed violations the baseline lists. */
+  unchanged: SeverityCounts;
+  /** Baseline entries that no violation of the report matches any more, in baseline order. */
+  fixed: BaselineEntry[];
 }
 
 export interface CheckedCounts {
@@ -128,8 +198,12 @@ export interface CheckedCounts {
 }
 
 export interface ReportSummary {
+  /** Violations of severity `error`, not counting suppressed ones. */
   errors: number;
   warnings: number;
+  /** Violations a waiver suppresses; present once waivers were applied. */
+  suppressed?: number;
+  /** Unsuppressed violations per rule. */
   byRule: Record<string, number>;
 }
 
@@ -139,4 +213,8 @@ export interface Report {
   checked: CheckedCounts;
   violations: Violation[];
   summary: ReportSummary;
+  /** Present when a waivers file was applied (`--waivers`). */
+  waivers?: WaiverOutcome;
+  /** Present when the report was compared with a baseline (`--baseline`). */
+  baseline?: BaselineOutcome;
 }
