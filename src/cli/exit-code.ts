@@ -3,19 +3,50 @@ import type { Report } from '../report/types.js';
 /** Exit codes of violations.md. */
 export const EXIT = { ok: 0, violations: 1, unusable: 2 } as const;
 
+/** The `--fail-on` levels: which findings fail the check. */
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
 export interface ExitPolicy {
-  /** Fail when there are more warnings than this (ESLint's --max-warnings); absent: no limit. */
+  /**
+   * Which findings fail the check (exit 1): `error` (default) errors only, `warning` errors and
+   * warnings, `never` none (report only).
+   */
+  failOn?: FailOn;
+  /**
+   * Fail when there are more warnings than this (ESLint's --max-warnings); absent: no limit.
+   * A limit the user set is kept under every `failOn`, `never` included.
+   */
   maxWarnings?: number;
 }
 
 /**
- * The one place that decides the CLI's exit code from a report.
+ * The one place that decides the CLI's exit code from a report. Suppressed violations
+ * (waivers) never fail a check.
  *
  * @example
- * exitCodeFor(report, { maxWarnings: 0 }) //=> 1 when the report has any warning
+ * exitCodeFor(report) //=> 1 when the report has an error
+ * exitCodeFor(report, { failOn: 'warning' }) //=> 1 when it has an error or a warning
+ * exitCodeFor(report, { maxWarnings: 0 }) //=> 1 when it has an error or a warning
+ * exitCodeFor(report, { failOn: 'never' }) //=> 0
  */
 export function exitCodeFor(report: Report, policy: ExitPolicy = {}): number {
-  if (report.summary.errors > 0) return EXIT.violations;
-  if (policy.maxWarnings !== undefined && report.summary.warnings > policy.maxWarnings) return EXIT.violations;
+  const { errors, warnings } = unsuppressedCounts(report);
+  const failOn = policy.failOn ?? 'error';
+  if (failOn !== 'never' && errors > 0) return EXIT.violations;
+  if (failOn === 'warning' && warnings > 0) return EXIT.violations;
+  if (policy.maxWarnings !== undefined && warnings > policy.maxWarnings) return EXIT.violations;
   return EXIT.ok;
+}
+
+/** Errors and warnings that no waiver covers. */
+function unsuppressedCounts(report: Report): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const v of report.violations) {
+    if (v.suppression) continue;
+    if (v.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }

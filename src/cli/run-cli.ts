@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFiles, TOOL } from '../check.js';
 import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { builtInRegistry } from '../rules/index.js';
-import { FORMATTERS } from '../format/index.js';
+import { FORMATTERS, type FormatContext } from '../format/index.js';
 import type { Language } from '../report/types.js';
-import { EXIT, exitCodeFor } from './exit-code.js';
+import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
+import { writeFilesAtomically } from './write-files.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -18,6 +20,8 @@ export interface CliIO {
 
 export const DEFAULT_CONFIG_FILE = 'duty-compliance.config.json';
 
+const FORMAT_NAMES = [...FORMATTERS.keys()].join(' | ');
+
 const HELP = `duty-compliance ${TOOL.version}: checks duty rosters, staffing data and transfer requests against compliance rules.
 
 Usage:
@@ -27,21 +31,60 @@ Usage:
 Options:
   --roster FILE        a roster file (.csv, .ndjson, .jsonl) added to the dataset's roster; repeatable
   --config FILE        config (JSON); default: ${DEFAULT_CONFIG_FILE} in the working directory, if present
-  --format FORMAT      text (default) | json
+  --format FORMAT      ${FORMAT_NAMES} (default: text); repeatable, one report per --format
+  --output FILE        write the report of the --format just before it to FILE instead of stdout;
+                       e.g. --format sarif --output report.sarif --format text
+                       (at most one report goes to stdout; files are written only when every
+                       report is complete, each whole or not at all)
   --lang LANG          zh-CN (default) | en
-  --max-warnings N     exit 1 when there are more than N warnings
+  --fail-on LEVEL      error (default): exit 1 on errors | warning: on errors or warnings | never
+  --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
 
-Exit codes: 0 no error, 1 errors (or too many warnings), 2 unusable input, config or arguments.
+Formats: text (terminal), json (the report of violations.md), sarif (SARIF 2.1.0, code scanning),
+  junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report).
+
+Exit codes: 0 no failing violation, 1 failing violations (see --fail-on, --max-warnings),
+  2 unusable input, config, arguments or output file.
 `;
+
+/** One report to produce: a format, and the file it goes to (absent: stdout). */
+export interface OutputRequest {
+  format: string;
+  /** Absolute path; absent: stdout. */
+  file?: string;
+}
+
+/** A `check` command line, parsed and validated. */
+export interface CheckCommand {
+  command: 'check';
+  dataset: string;
+  rosters: string[];
+  configFile?: string;
+  language: Language;
+  evaluator: 'compiled' | 'json-rules-engine';
+  outputs: OutputRequest[];
+  exitPolicy: ExitPolicy;
+}
+
+export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand;
 
 /**
  * Runs the CLI with `argv` (without node and the script) and returns its exit code. It prints
- * only whole outputs: a report is formatted completely before anything is written.
+ * only whole outputs: every report is formatted completely before anything is written.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   try {
-    return await run(argv, io);
+    const command = parseCommandLine(argv, io.cwd);
+    if (command.command === 'help') {
+      io.stdout(HELP);
+      return EXIT.ok;
+    }
+    if (command.command === 'version') {
+      io.stdout(`${TOOL.version}\n`);
+      return EXIT.ok;
+    }
+    return await runCheck(command, io);
   } catch (error) {
     if (isDutyComplianceError(error)) {
       io.stderr(describeError(error));
@@ -54,18 +97,25 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-async function run(argv: readonly string[], io: CliIO): Promise<number> {
+/**
+ * Parses and validates a command line; throws one `USAGE` error listing every problem.
+ * Relative `--output` files are resolved against `cwd`.
+ */
+export function parseCommandLine(argv: readonly string[], cwd: string): CliCommand {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         roster: { type: 'string', multiple: true },
         config: { type: 'string' },
-        format: { type: 'string' },
+        format: { type: 'string', multiple: true },
+        output: { type: 'string', multiple: true },
         lang: { type: 'string' },
+        'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         evaluator: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -75,42 +125,116 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     throw usage((error as Error).message);
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT.ok;
-  }
-  if (values.version) {
-    io.stdout(`${TOOL.version}\n`);
-    return EXIT.ok;
-  }
+  const { values, positionals, tokens } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
   const problems: Problem[] = [];
   const [command, dataset, ...extra] = positionals;
   if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check' });
   if (command === 'check' && dataset === undefined) problems.push({ message: 'no dataset file given', expected: 'duty-compliance check DATASET.json' });
   if (extra.length > 0) problems.push({ message: 'unexpected arguments', received: extra.join(' '), expected: 'one dataset file; roster files go after --roster' });
-  const format = values.format ?? 'text';
-  const formatter = FORMATTERS.get(format);
-  if (!formatter) problems.push({ path: '--format', message: 'unknown format', expected: [...FORMATTERS.keys()].join(' | '), received: format });
+  const outputs = outputRequests(tokens, cwd, problems);
   const language = (values.lang ?? 'zh-CN') as Language;
   if (language !== 'zh-CN' && language !== 'en') problems.push({ path: '--lang', message: 'unknown language', expected: 'zh-CN | en', received: values.lang });
-  let maxWarnings: number | undefined;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!/^\d+$/.test(values['max-warnings'])) problems.push({ path: '--max-warnings', message: 'not a whole number', expected: 'an integer >= 0', received: values['max-warnings'] });
-  }
+  const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
   const evaluator = values.evaluator ?? 'compiled';
   if (evaluator !== 'compiled' && evaluator !== 'json-rules-engine') problems.push({ path: '--evaluator', message: 'unknown evaluator', expected: 'compiled | json-rules-engine', received: evaluator });
   if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
 
-  const configFile = values.config ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
+  return {
+    command: 'check',
+    dataset: dataset!,
+    rosters: values.roster ?? [],
+    ...(values.config !== undefined ? { configFile: values.config } : {}),
+    language,
+    evaluator: evaluator as CheckCommand['evaluator'],
+    outputs,
+    exitPolicy,
+  };
+}
+
+type ArgToken = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+/**
+ * Pairs `--format` and `--output` in command-line order: an `--output` belongs to the `--format`
+ * just before it; a `--format` with none goes to stdout. Without any `--format`, one text report
+ * (to the file of a lone `--output`, else stdout). At most one report may go to stdout, and no
+ * two to one file.
+ */
+function outputRequests(tokens: readonly ArgToken[], cwd: string, problems: Problem[]): OutputRequest[] {
+  const outputs: OutputRequest[] = [];
+  const formatGiven = tokens.some((t) => t.kind === 'option' && t.name === 'format');
+  let previous: 'format' | 'output' | undefined;
+  for (const token of tokens) {
+    if (token.kind !== 'option' || (token.name !== 'format' && token.name !== 'output')) continue;
+    const value = token.value ?? '';
+    if (token.name === 'format') {
+      if (!FORMATTERS.has(value)) problems.push({ path: '--format', message: 'unknown format', expected: FORMAT_NAMES, received: value });
+      outputs.push({ format: value });
+    } else if (previous === 'format' || (!formatGiven && outputs.length === 0)) {
+      if (outputs.length === 0) outputs.push({ format: 'text' });
+      outputs[outputs.length - 1]!.file = resolve(cwd, value);
+    } else {
+      problems.push({
+        path: '--output',
+        message: formatGiven ? 'an --output that follows no --format of its own' : 'a second --output with no --format',
+        expected: '--format FORMAT --output FILE, one --output after each --format at most',
+        received: value,
+      });
+    }
+    previous = token.name;
+  }
+  if (outputs.length === 0) outputs.push({ format: 'text' });
+  const toStdout = outputs.filter((o) => o.file === undefined);
+  if (toStdout.length > 1) problems.push({ path: '--format', message: 'more than one report would go to stdout', expected: 'an --output FILE after all --format options but one', received: toStdout.map((o) => o.format).join(', ') });
+  const files = new Set<string>();
+  for (const o of outputs) {
+    if (o.file === undefined) continue;
+    if (files.has(o.file)) problems.push({ path: '--output', message: 'two reports to the same file', received: o.file });
+    files.add(o.file);
+  }
+  return outputs;
+}
+
+/** `--fail-on` and `--max-warnings` as the policy exitCodeFor applies. */
+function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undefined, problems: Problem[]): ExitPolicy {
+  const policy: ExitPolicy = {};
+  if (failOn !== undefined) {
+    if ((FAIL_ON as readonly string[]).includes(failOn)) policy.failOn = failOn as FailOn;
+    else problems.push({ path: '--fail-on', message: 'unknown level', expected: FAIL_ON.join(' | '), received: failOn });
+  }
+  if (maxWarnings !== undefined) {
+    if (/^\d+$/.test(maxWarnings)) policy.maxWarnings = Number(maxWarnings);
+    else problems.push({ path: '--max-warnings', message: 'not a whole number', expected: 'an integer >= 0', received: maxWarnings });
+  }
+  return policy;
+}
+
+/**
+ * Checks the files, formats every requested report, then writes them: files atomically, all or
+ * none, then stdout. Returns the exit code of the exit policy.
+ */
+async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
+  const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
   const report = await checkFiles(
-    { dataset: dataset!, rosters: values.roster ?? [] },
-    { ...(configFile !== undefined ? { configFile } : {}), language, evaluator: evaluator as 'compiled' | 'json-rules-engine' },
+    { dataset: command.dataset, rosters: command.rosters },
+    { ...(configFile !== undefined ? { configFile } : {}), language: command.language, evaluator: command.evaluator },
   );
-  const output = formatter!.format(report, { language, color: io.isTTY && format === 'text' && !process.env.NO_COLOR, registry: builtInRegistry(), cwd: io.cwd });
-  io.stdout(output);
-  return exitCodeFor(report, maxWarnings === undefined ? {} : { maxWarnings });
+  const context: FormatContext = {
+    language: command.language,
+    color: false,
+    registry: builtInRegistry(),
+    cwd: io.cwd,
+    source: { dataset: command.dataset, rosters: command.rosters },
+  };
+  const rendered = command.outputs.map((o) => ({
+    ...o,
+    text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
+  }));
+  await writeFilesAtomically(rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', text: o.text }] : [])));
+  for (const o of rendered) if (o.file === undefined) io.stdout(o.text);
+  return exitCodeFor(report, command.exitPolicy);
 }
 
 function usage(message: string): DutyComplianceError {
