@@ -91,9 +91,16 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     return set;
   };
 
-  const categories = new Map<string, DutyCategory>();
-  const windowCache = new Map<string, Interval>();
-  const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+  // Rules ask these per entry and per date many times over: answer each once.
+  const categoryOfType = new Map<string, DutyCategory>();
+  const entryCategories: DutyCategory[] = [];
+  for (const e of roster) {
+    let c = categoryOfType.get(e.type);
+    if (c === undefined) categoryOfType.set(e.type, (c = dutyCategoryOf(settings, e.type)));
+    entryCategories[e.index] = c;
+  }
+  const workingDays = new Map<CalendarDate, boolean>();
+  const windowCache = new Map<ClockWindow, Map<CalendarDate, Interval>>();
 
   const context: CheckContext = {
     zone,
@@ -109,15 +116,14 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     assignmentsOf: (officer) => assignments.get(officer) ?? [],
     assignmentsOn: (officer, date) => (assignments.get(officer) ?? []).filter((a) => isDateWithin(date, a.from, a.to)),
     isCommunityOfficer: (officer, date) => (assignments.get(officer) ?? []).some((a) => isDateWithin(date, a.from, a.to)),
-    categoryOf(entry) {
-      let c = categories.get(entry.type);
-      if (c === undefined) categories.set(entry.type, (c = dutyCategoryOf(settings, entry.type)));
-      return c;
-    },
+    categoryOf: (entry) => entryCategories[entry.index] ?? dutyCategoryOf(settings, entry.type),
     isWorkingDay(date) {
-      if (workdays.has(date)) return true;
-      if (holidays.has(date)) return false;
-      return isoDayOfWeek(date) <= 5;
+      let working = workingDays.get(date);
+      if (working === undefined) {
+        working = workdays.has(date) || (!holidays.has(date) && isoDayOfWeek(date) <= 5);
+        workingDays.set(date, working);
+      }
+      return working;
     },
     isNonNormalDuty(officer, date) {
       const unit = officers.get(officer)?.unit;
@@ -126,12 +132,12 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
       );
     },
     windowOn(date, window) {
-      if (!datePattern.test(date)) throw new TypeError(`not a date: ${date}`);
-      const key = `${date}|${window.start}|${window.end}`;
-      let interval = windowCache.get(key);
+      let byDate = windowCache.get(window);
+      if (!byDate) windowCache.set(window, (byDate = new Map()));
+      let interval = byDate.get(date);
       if (!interval) {
         interval = { start: instantOnDate(date, window.start, zone), end: instantOnDate(date, window.end, zone) };
-        windowCache.set(key, interval);
+        byDate.set(date, interval);
       }
       return interval;
     },

@@ -51,6 +51,17 @@ export class ZoneDays {
    * bounds them (a DST change that repeats midnight: luxon starts the day at the second one).
    */
   dayOf(instant: number): ZoneDay | undefined {
+    // Entries come in time order, so the day asked last is the best first answer.
+    const last = this.lastDay;
+    if (last && last.start <= instant && instant < last.end) return last;
+    const found = this.findDay(instant);
+    if (found) this.lastDay = found;
+    return found;
+  }
+
+  private lastDay: ZoneDay | undefined;
+
+  private findDay(instant: number): ZoneDay | undefined {
     const guess = this.day(new Date(instant + this.lastOffset).toISOString().slice(0, 10));
     if (guess.start <= instant && instant < guess.end) return guess;
     const date = DateTime.fromMillis(instant, { zone: this.zone }).toISODate()!;
