@@ -4,8 +4,26 @@ import type { FormatContext, Formatter } from './formatter.js';
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
 const WORDS = {
-  'zh-CN': { error: '错误', warning: '警告', noViolations: '未发现违规', problems: '项违规', errors: '错误', warnings: '警告', checked: '检查', period: '检查期' },
-  en: { error: 'error', warning: 'warning', noViolations: 'no violations', problems: 'violations', errors: 'errors', warnings: 'warnings', checked: 'checked', period: 'period' },
+  'zh-CN': {
+    error: '错误',
+    warning: '警告',
+    noViolations: '未发现违规',
+    problems: '项违规',
+    errors: '错误',
+    warnings: '警告',
+    period: '检查期',
+    checked: (c: Report['checked']) => `检查民警 ${c.officers} 名、社区 ${c.communities} 个、勤务记录 ${c.rosterEntries} 条、调动申请 ${c.transfers} 件`,
+  },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    noViolations: 'no violations',
+    problems: 'violations',
+    errors: 'errors',
+    warnings: 'warnings',
+    period: 'period',
+    checked: (c: Report['checked']) => `checked ${c.officers} officers, ${c.communities} communities, ${c.rosterEntries} roster entries, ${c.transfers} transfers`,
+  },
 } as const;
 
 /**
@@ -34,8 +52,7 @@ export const textFormatter: Formatter = {
     }
     const { errors, warnings } = report.summary;
     const total = errors + warnings;
-    const counts = `${report.checked.officers} officers, ${report.checked.communities} communities, ${report.checked.rosterEntries} roster entries, ${report.checked.transfers} transfers`;
-    lines.push(`${w.period} ${report.period.start} – ${report.period.end}; ${w.checked} ${counts}`);
+    lines.push(`${w.period} ${report.period.start} – ${report.period.end}; ${w.checked(report.checked)}`);
     if (total === 0) lines.push(paint('bold', `✔ ${w.noViolations}`));
     else {
       const summary = `✖ ${total} ${w.problems} (${errors} ${w.errors}, ${warnings} ${w.warnings})`;
