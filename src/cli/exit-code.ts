@@ -1,4 +1,5 @@
-import type { Report } from '../report/types.js';
+import type { ReportDiff } from '../report/diff.js';
+import type { Report, SeverityCounts } from '../report/types.js';
 
 /** Exit codes of violations.md. */
 export const EXIT = { ok: 0, violations: 1, unusable: 2 } as const;
@@ -22,7 +23,9 @@ export interface ExitPolicy {
 
 /**
  * The one place that decides the CLI's exit code from a report. Suppressed violations
- * (waivers) never fail a check.
+ * (waivers) never fail a check; nor does an expired or unused waiver by itself (the violations
+ * of an expired waiver count again at their own severity). Compared with a baseline
+ * (`report.baseline`), only the new violations count.
  *
  * @example
  * exitCodeFor(report) //=> 1 when the report has an error
@@ -31,7 +34,21 @@ export interface ExitPolicy {
  * exitCodeFor(report, { failOn: 'never' }) //=> 0
  */
 export function exitCodeFor(report: Report, policy: ExitPolicy = {}): number {
-  const { errors, warnings } = unsuppressedCounts(report);
+  return exitCodeForCounts(report.baseline?.new ?? unsuppressedCounts(report), policy);
+}
+
+/**
+ * The exit code of `diff`: the policy applied to the new report's new unsuppressed violations;
+ * fixed and unchanged ones never fail.
+ *
+ * @example
+ * exitCodeForDiff(diffReports(main, branch)) //=> 1 when the branch adds an error
+ */
+export function exitCodeForDiff(diff: ReportDiff, policy: ExitPolicy = {}): number {
+  return exitCodeForCounts(diff.summary.new, policy);
+}
+
+function exitCodeForCounts({ errors, warnings }: SeverityCounts, policy: ExitPolicy): number {
   const failOn = policy.failOn ?? 'error';
   if (failOn !== 'never' && errors > 0) return EXIT.violations;
   if (failOn === 'warning' && warnings > 0) return EXIT.violations;

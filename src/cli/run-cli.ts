@@ -8,6 +8,8 @@ import { FORMATTERS, type FormatContext } from '../format/index.js';
 import type { Language } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
+import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
+import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -16,6 +18,8 @@ export interface CliIO {
   cwd: string;
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
+  /** The clock that decides which waivers have expired; default: the system clock. */
+  now?: () => Date;
 }
 
 export const DEFAULT_CONFIG_FILE = 'duty-compliance.config.json';
@@ -26,6 +30,7 @@ const HELP = `duty-compliance ${TOOL.version}: checks duty rosters, staffing dat
 
 Usage:
   duty-compliance check DATASET.json [--roster FILE]... [options]
+  duty-compliance diff OLD.json NEW.json [--format text|json] [--output FILE] [--lang LANG]
   duty-compliance --help | --version
 
 Options:
@@ -40,6 +45,16 @@ Options:
   --fail-on LEVEL      error (default): exit 1 on errors | warning: on errors or warnings | never
   --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
+
+CI options of check (docs/ci.md):
+  --waivers FILE       accepted violations (JSON or YAML), each with reason, owner and expires;
+                       a waived violation is reported as suppressed and fails nothing
+  --prune-waivers      rewrite the --waivers file without the waivers that match no violation
+  --baseline FILE      fail only on violations the baseline does not list; lists the fixed ones
+  --write-baseline FILE  record this run's violations as the baseline (alone: accepts them all)
+
+diff compares two JSON reports (check --format json) by fingerprint: new, fixed, unchanged
+  violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
 
 Formats: text (terminal), json (the report of violations.md), sarif (SARIF 2.1.0, code scanning),
   junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report).
@@ -65,9 +80,10 @@ export interface CheckCommand {
   evaluator: 'compiled' | 'json-rules-engine';
   outputs: OutputRequest[];
   exitPolicy: ExitPolicy;
+  ci: CiOptions;
 }
 
-export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand;
+export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand;
 
 /**
  * Runs the CLI with `argv` (without node and the script) and returns its exit code. It prints
@@ -84,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(`${TOOL.version}\n`);
       return EXIT.ok;
     }
+    if (command.command === 'diff') return await runDiff(command, io);
     return await runCheck(command, io);
   } catch (error) {
     if (isDutyComplianceError(error)) {
@@ -118,6 +135,10 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         evaluator: { type: 'string' },
+        waivers: { type: 'string' },
+        'prune-waivers': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -131,7 +152,16 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
 
   const problems: Problem[] = [];
   const [command, dataset, ...extra] = positionals;
-  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check' });
+  if (command === 'diff') {
+    const language = (values.lang ?? 'zh-CN') as Language;
+    if (language !== 'zh-CN' && language !== 'en') problems.push({ path: '--lang', message: 'unknown language', expected: 'zh-CN | en', received: values.lang });
+    const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
+    const checkOnly = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
+    if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
+    return diff;
+  }
+  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff' });
   if (command === 'check' && dataset === undefined) problems.push({ message: 'no dataset file given', expected: 'duty-compliance check DATASET.json' });
   if (extra.length > 0) problems.push({ message: 'unexpected arguments', received: extra.join(' '), expected: 'one dataset file; roster files go after --roster' });
   const outputs = outputRequests(tokens, cwd, problems);
@@ -140,6 +170,13 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
   const evaluator = values.evaluator ?? 'compiled';
   if (evaluator !== 'compiled' && evaluator !== 'json-rules-engine') problems.push({ path: '--evaluator', message: 'unknown evaluator', expected: 'compiled | json-rules-engine', received: evaluator });
+  const ci: CiOptions = {
+    ...(values.waivers !== undefined ? { waivers: values.waivers } : {}),
+    pruneWaivers: values['prune-waivers'] ?? false,
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
+  };
+  problems.push(...ciOptionProblems(ci, cwd, outputs));
   if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
 
   return {
@@ -151,6 +188,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     evaluator: evaluator as CheckCommand['evaluator'],
     outputs,
     exitPolicy,
+    ci,
   };
 }
 
@@ -217,10 +255,12 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
  */
 async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
-  const report = await checkFiles(
+  const ciInputs = await readCiInputs(command.ci);
+  const checked = await checkFiles(
     { dataset: command.dataset, rosters: command.rosters },
     { ...(configFile !== undefined ? { configFile } : {}), language: command.language, evaluator: command.evaluator },
   );
+  const report = await applyCiInputs(checked, ciInputs, command.ci, command.dataset, io.now?.() ?? new Date());
   const context: FormatContext = {
     language: command.language,
     color: false,
@@ -232,8 +272,13 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     ...o,
     text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
   }));
-  await writeFilesAtomically(rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', text: o.text }] : [])));
+  await writeFilesAtomically([
+    ...rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', text: o.text }] : [])),
+    ...ciFileOutputs(report, ciInputs, command.ci, io.cwd),
+  ]);
   for (const o of rendered) if (o.file === undefined) io.stdout(o.text);
+  const notes = ciNotes(report, command.ci);
+  if (notes) io.stderr(notes);
   return exitCodeFor(report, command.exitPolicy);
 }
 
