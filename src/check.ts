@@ -15,7 +15,7 @@ import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js'
 import { builtInRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
 import { DEFAULT_LANGUAGE } from './report/messages.js';
-import type { Language, Report } from './report/types.js';
+import type { Language, Report, Subject } from './report/types.js';
 
 /** The tool's name and version, as reports carry them. */
 export const TOOL = Object.freeze({ name: 'duty-compliance', version });
@@ -34,6 +34,8 @@ export interface CheckOptions {
   evaluator?: 'compiled' | 'json-rules-engine';
   /** The rules to run; default: the built-in packs. */
   registry?: RuleRegistry;
+  /** Told, per rule that ran, every distinct subject it judged (JUnit lists the passing ones). */
+  onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
 }
 
 /**
@@ -68,7 +70,11 @@ async function runCheck(document: DatasetDocument, rosters: readonly RosterFile[
   const input = validateInput(document, rosters);
   const context = createCheckContext(input, config.settings);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
-  const violations = await runRules(context, registry, config.rules, options.language ?? DEFAULT_LANGUAGE, factory);
+  const violations = await runRules(context, registry, config.rules, {
+    language: options.language ?? DEFAULT_LANGUAGE,
+    evaluatorFactory: factory,
+    ...(options.onSubjectsChecked ? { onSubjectsChecked: options.onSubjectsChecked } : {}),
+  });
   const { dataset } = input;
   return buildReport(
     { ...TOOL },

@@ -1,4 +1,4 @@
-import type { Language, Severity, Violation } from '../report/types.js';
+import type { Language, Severity, Subject, Violation } from '../report/types.js';
 import { violationFingerprint } from '../report/fingerprint.js';
 import { fillMessage } from '../report/messages.js';
 import { addCalendarDays } from '../time/calendar-date.js';
@@ -11,6 +11,14 @@ import type { JudgedSubject, RuleModule } from './rule-module.js';
 /** Turns conditions into a predicate over facts; compiled once per check, called per subject. */
 export type ConditionEvaluatorFactory = (conditions: TopLevelCondition) => (facts: FactMap) => boolean | Promise<boolean>;
 
+/** How {@link runRules} evaluates and what it reports besides violations. */
+export interface RunRulesOptions {
+  language: Language;
+  evaluatorFactory: ConditionEvaluatorFactory;
+  /** Told, per rule, every distinct subject it judged (for formats that list passing checks). */
+  onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
+}
+
 /**
  * Runs the enabled rules over the context: each rule's subjects, each subject's facts through
  * the rule's checks in order (the first that holds is the violation). Findings are returned,
@@ -20,13 +28,12 @@ export async function runRules(
   context: CheckContext,
   registry: RuleRegistry,
   enabled: readonly EnabledRule[],
-  language: Language,
-  evaluatorFactory: ConditionEvaluatorFactory,
+  options: RunRulesOptions,
 ): Promise<Violation[]> {
   const violations: Violation[] = [];
   for (const rule of enabled) {
     const module = registry.rules.get(rule.id)!;
-    const found = await runRule(context, module, rule, language, evaluatorFactory);
+    const found = await runRule(context, module, rule, options);
     for (const v of found) violations.push(v);
   }
   return violations;
@@ -37,17 +44,14 @@ interface Finding {
   checkIndex: number;
 }
 
-async function runRule(
-  context: CheckContext,
-  module: RuleModule,
-  rule: EnabledRule,
-  language: Language,
-  evaluatorFactory: ConditionEvaluatorFactory,
-): Promise<Violation[]> {
+async function runRule(context: CheckContext, module: RuleModule, rule: EnabledRule, options: RunRulesOptions): Promise<Violation[]> {
   const { definition } = module;
+  const { language, evaluatorFactory, onSubjectsChecked } = options;
   const checks = definition.checks.map((c) => evaluatorFactory(c.conditions));
   const findings: Finding[] = [];
+  const judgedSubjects = onSubjectsChecked ? new Map<string, Subject>() : undefined;
   for (const judged of module.facts.subjects(context, rule.options)) {
+    judgedSubjects?.set(`${judged.subject.type}\u0000${judged.subject.id}`, judged.subject);
     const facts: FactMap = { ...judged.facts, options: rule.options };
     for (let i = 0; i < checks.length; i++) {
       const held = checks[i]!(facts);
@@ -57,6 +61,7 @@ async function runRule(
       }
     }
   }
+  if (judgedSubjects) onSubjectsChecked!(rule.id, [...judgedSubjects.values()]);
   const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;
   return merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language));
 }
