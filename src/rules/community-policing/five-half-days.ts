@@ -4,7 +4,7 @@ import type { RosterEntry } from '../../model/roster-entry.js';
 import type { HalfDayEvidence } from '../../report/types.js';
 import type { CalendarDate } from '../../time/calendar-date.js';
 import { overlapMinutes, unionMinutesWithin } from '../../time/intervals.js';
-import { checkedWeeks, entriesByDate, intervalOf } from './no-diversion.js';
+import { checkedWeeks, entriesByDate, intervalOf } from './_lib/officer-weeks.js';
 
 /** The thresholds of `five-half-days`, as the options give them. */
 interface HalfDayOptions {
