@@ -5,7 +5,7 @@ import { checkFiles, TOOL } from '../check.js';
 import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { builtInRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
-import type { Language } from '../report/types.js';
+import type { Language, Subject } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
@@ -256,9 +256,16 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
 async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
   const ciInputs = await readCiInputs(command.ci);
+  // Only JUnit lists passing subjects; the other formats need not pay for collecting them.
+  const subjectsChecked = command.outputs.some((o) => o.format === 'junit') ? new Map<string, readonly Subject[]>() : undefined;
   const checked = await checkFiles(
     { dataset: command.dataset, rosters: command.rosters },
-    { ...(configFile !== undefined ? { configFile } : {}), language: command.language, evaluator: command.evaluator },
+    {
+      ...(configFile !== undefined ? { configFile } : {}),
+      language: command.language,
+      evaluator: command.evaluator,
+      ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
+    },
   );
   const report = await applyCiInputs(checked, ciInputs, command.ci, command.dataset, io.now?.() ?? new Date());
   const context: FormatContext = {
@@ -267,6 +274,7 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     registry: builtInRegistry(),
     cwd: io.cwd,
     source: { dataset: command.dataset, rosters: command.rosters },
+    ...(subjectsChecked ? { subjectsChecked } : {}),
   };
   const rendered = command.outputs.map((o) => ({
     ...o,
