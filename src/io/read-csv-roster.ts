@@ -44,7 +44,7 @@ export function parseCsvRoster(input: string, file: string): RosterFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: RosterRecord[] = [];
   const problems: Problem[] = [];
-  let columns: Map<CsvField, number> | undefined;
+  let layout: CsvLayout | undefined;
   let headerProblem = false;
 
   // Lines are counted incrementally from each row's start offset (papaparse's cursor).
@@ -70,20 +70,20 @@ export function parseCsvRoster(input: string, file: string): RosterFile {
       }
       const cells = result.data;
       if (cells.length === 1 && cells[0] === '') return; // a blank line
-      if (!columns) {
+      if (!layout) {
         const header = readHeader(cells, file, rowLine);
-        columns = header.columns;
+        layout = layoutOf(header.columns);
         problems.push(...header.problems);
         headerProblem = header.problems.length > 0;
         return;
       }
       if (headerProblem) return;
-      const row = readRow(cells, columns, file, rowLine);
+      const row = readRow(cells, layout, file, rowLine);
       if ('problems' in row) problems.push(...row.problems);
       else records.push(row.record);
     },
   });
-  if (!columns) problems.push({ file, line: 1, message: 'the CSV has no header row', expected: 'a header row naming officer, start/end or date/startTime/endTime, type' });
+  if (!layout) problems.push({ file, line: 1, message: 'the CSV has no header row', expected: 'a header row naming officer, start/end or date/startTime/endTime, type' });
   return { file, records, problems };
 }
 
@@ -109,67 +109,79 @@ function readHeader(cells: string[], file: string, line: number): { columns: Map
   return { columns, problems };
 }
 
-function readRow(
-  cells: string[],
-  columns: Map<CsvField, number>,
-  file: string,
-  line: number,
-): { record: RosterRecord } | { problems: Problem[] } {
-  const cell = (field: CsvField): string | undefined => {
-    const i = columns.get(field);
-    if (i === undefined) return undefined;
-    const v = cells[i]?.trim();
-    return v === '' ? undefined : v; // an empty cell is an absent field
+/** Where each field is in a file's rows, worked out once from its header. */
+interface CsvLayout {
+  index: Readonly<Record<CsvField, number>>;
+  /** 1-based columns of an entry's fields, shared by every row that uses that column set. */
+  columnsWithStartEnd: Readonly<Record<string, number>>;
+  columnsWithDate: Readonly<Record<string, number>>;
+}
+
+const FIELDS: readonly CsvField[] = ['officer', 'start', 'end', 'date', 'startTime', 'endTime', 'type', 'community', 'id', 'note'];
+const PLAIN_FIELDS = ['officer', 'type', 'community', 'id', 'note'] as const;
+
+function layoutOf(columns: ReadonlyMap<CsvField, number>): CsvLayout {
+  const index = Object.fromEntries(FIELDS.map((f) => [f, columns.get(f) ?? -1])) as Record<CsvField, number>;
+  const plain: Record<string, number> = {};
+  for (const f of PLAIN_FIELDS) if (index[f] >= 0) plain[f] = index[f] + 1;
+  const first = (...fields: CsvField[]) => fields.map((f) => index[f]).find((i) => i >= 0)! + 1;
+  return {
+    index,
+    columnsWithStartEnd: Object.freeze({ ...plain, start: index.start + 1, end: index.end + 1 }),
+    columnsWithDate: Object.freeze({ ...plain, start: first('startTime', 'date'), end: first('endTime', 'date') }),
   };
-  const column = (field: CsvField): number | undefined => {
-    const i = columns.get(field);
-    return i === undefined ? undefined : i + 1;
-  };
+}
+
+/** A cell's value: trimmed, and an empty cell is an absent field. */
+function cellValue(cells: readonly string[], i: number): string | undefined {
+  if (i < 0) return undefined;
+  const v = cells[i]?.trim();
+  return v === '' ? undefined : v;
+}
+
+function readRow(cells: string[], layout: CsvLayout, file: string, line: number): { record: RosterRecord } | { problems: Problem[] } {
+  const { index } = layout;
   const value: Record<string, string> = {};
-  const problems: Problem[] = [];
-  for (const field of ['officer', 'type', 'community', 'id', 'note'] as const) {
-    const v = cell(field);
+  for (const field of PLAIN_FIELDS) {
+    const v = cellValue(cells, index[field]);
     if (v !== undefined) value[field] = v;
   }
-  const fieldColumns: Record<string, number> = {};
-  for (const field of ['officer', 'type', 'community', 'id', 'note'] as const) {
-    const c = column(field);
-    if (c !== undefined) fieldColumns[field] = c;
-  }
-  const start = cell('start');
-  const end = cell('end');
-  if (start !== undefined || end !== undefined) {
+  const start = cellValue(cells, index.start);
+  const end = cellValue(cells, index.end);
+  if (start !== undefined || end !== undefined || index.date < 0) {
     if (start !== undefined) value.start = start;
     if (end !== undefined) value.end = end;
-    fieldColumns.start = column('start')!;
-    fieldColumns.end = column('end')!;
-  } else if (columns.has('date')) {
-    const date = cell('date');
-    const startTime = cell('startTime');
-    const endTime = cell('endTime');
-    fieldColumns.start = column('startTime') ?? column('date')!;
-    fieldColumns.end = column('endTime') ?? column('date')!;
-    const place = (field: CsvField) => ({ file, line, column: column(field), path: field });
-    if (date === undefined) problems.push({ ...place('date'), message: 'required field is missing', expected: 'a date YYYY-MM-DD', received: 'an empty cell' });
-    else if (!isCalendarDate(date)) problems.push({ ...place('date'), message: 'invalid value', expected: 'a date YYYY-MM-DD', received: JSON.stringify(date) });
-    const startMinutes = startTime === undefined ? undefined : parseClockTime(startTime);
-    const endMinutes = endTime === undefined ? undefined : parseClockTime(endTime);
-    for (const [field, raw, minutes] of [
-      ['startTime', startTime, startMinutes],
-      ['endTime', endTime, endMinutes],
-    ] as const) {
-      if (raw === undefined) problems.push({ ...place(field), message: 'required field is missing', expected: 'a time H:mm or HH:mm', received: 'an empty cell' });
-      else if (minutes === undefined || (field === 'startTime' && minutes === 24 * 60)) problems.push({ ...place(field), message: 'invalid value', expected: 'a time H:mm or HH:mm', received: JSON.stringify(raw) });
-    }
-    if (problems.length > 0) return { problems };
-    // Checked above: all three are present and valid.
-    const s = startMinutes!;
-    const e = endMinutes!;
-    value.start = `${date!}T${clock(s)}`;
-    value.end = e <= s ? `${addCalendarDays(date!, 1)}T${clock(e)}` : `${date!}T${clock(e)}`;
-    if (e === 24 * 60) value.end = `${addCalendarDays(date!, 1)}T00:00`;
+    return { record: { value, source: { file, line, path: '', columns: layout.columnsWithStartEnd } } };
   }
-  return { record: { value, source: { file, line, path: '', columns: fieldColumns } } };
+  const date = cellValue(cells, index.date);
+  const startTime = cellValue(cells, index.startTime);
+  const endTime = cellValue(cells, index.endTime);
+  const s = startTime === undefined ? undefined : parseClockTime(startTime);
+  const e = endTime === undefined ? undefined : parseClockTime(endTime);
+  if (date === undefined || !isCalendarDate(date) || s === undefined || s === 24 * 60 || e === undefined) {
+    return { problems: dateTimeProblems(layout, file, line, date, startTime, endTime) };
+  }
+  value.start = `${date}T${clock(s)}`;
+  // An end at or before the start is the next day (data.md); 24:00 is the next midnight.
+  value.end = e <= s || e === 24 * 60 ? `${addCalendarDays(date, 1)}T${clock(e)}` : `${date}T${clock(e)}`;
+  return { record: { value, source: { file, line, path: '', columns: layout.columnsWithDate } } };
+}
+
+/** Every problem of a row's date, startTime and endTime cells. */
+function dateTimeProblems(layout: CsvLayout, file: string, line: number, date?: string, startTime?: string, endTime?: string): Problem[] {
+  const problems: Problem[] = [];
+  const place = (field: CsvField) => ({ file, line, column: layout.index[field] + 1, path: field });
+  if (date === undefined) problems.push({ ...place('date'), message: 'required field is missing', expected: 'a date YYYY-MM-DD', received: 'an empty cell' });
+  else if (!isCalendarDate(date)) problems.push({ ...place('date'), message: 'invalid value', expected: 'a date YYYY-MM-DD', received: JSON.stringify(date) });
+  for (const [field, raw] of [
+    ['startTime', startTime],
+    ['endTime', endTime],
+  ] as const) {
+    const minutes = raw === undefined ? undefined : parseClockTime(raw);
+    if (raw === undefined) problems.push({ ...place(field), message: 'required field is missing', expected: 'a time H:mm or HH:mm', received: 'an empty cell' });
+    else if (minutes === undefined || (field === 'startTime' && minutes === 24 * 60)) problems.push({ ...place(field), message: 'invalid value', expected: 'a time H:mm or HH:mm', received: JSON.stringify(raw) });
+  }
+  return problems;
 }
 
 function clock(minutes: number): string {

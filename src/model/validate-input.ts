@@ -18,6 +18,7 @@ import {
 import type { RosterEntry } from './roster-entry.js';
 import { formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
+import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
 
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
 export interface ValidatedInput {
@@ -158,7 +159,8 @@ function validateRoster(
       path: source.path ? `${source.path}.${field}` : field,
       message: '',
     });
-    const parsed = RosterEntrySchema.safeParse(record.value);
+    const plain = plainRosterEntry(record.value);
+    const parsed = plain ? { success: true as const, data: plain } : RosterEntrySchema.safeParse(record.value);
     if (!parsed.success) {
       for (const p of problemsFromZod(parsed.error, record.value, [], {})) {
         const field = p.path ?? '';

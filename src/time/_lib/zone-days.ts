@@ -61,8 +61,16 @@ export class ZoneDays {
 
   private lastDay: ZoneDay | undefined;
 
+  /** Days by the number of the UTC day that `instant + lastOffset` falls in: no string work on a hit. */
+  private readonly byDayNumber = new Map<number, ZoneDay>();
+
   private findDay(instant: number): ZoneDay | undefined {
-    const guess = this.day(new Date(instant + this.lastOffset).toISOString().slice(0, 10));
+    const number = Math.floor((instant + this.lastOffset) / DAY_MS);
+    let guess = this.byDayNumber.get(number);
+    if (!guess) {
+      guess = this.day(new Date(number * DAY_MS).toISOString().slice(0, 10));
+      this.byDayNumber.set(number, guess);
+    }
     if (guess.start <= instant && instant < guess.end) return guess;
     const date = DateTime.fromMillis(instant, { zone: this.zone }).toISODate()!;
     const day = this.day(date);
