@@ -25,6 +25,13 @@ const SRCROOT = '%SRCROOT%';
  * - `partialFingerprints.primaryLocationLineHash` is the violation's identity fingerprint, so a
  *   finding keeps its identity across edits that move its line.
  * - A suppressed violation (a waiver) gets an `external` suppression with its justification.
+ * - Compared with a baseline (`--baseline`), each result has the violation's `baselineState`:
+ *   `new` (the baseline does not list its fingerprint) or `unchanged` (it does). Never
+ *   `updated`: a baseline records identities only, so a changed message cannot be told apart.
+ *   Fixed baseline entries are *not* results with `baselineState: "absent"`: an entry has no
+ *   message and no location to give, and GitHub code scanning ignores `baselineState` and would
+ *   open an alert for every fixed violation. They are listed in the run's
+ *   `properties.baseline.fixed` instead, beside the `new` and `unchanged` counts.
  * - Output is deterministic: no timestamps, no absolute paths (`%SRCROOT%` is described, not resolved).
  */
 export const sarifFormatter: Formatter = {
@@ -49,7 +56,12 @@ export const sarifFormatter: Formatter = {
           originalUriBaseIds: { [SRCROOT]: { description: { text: 'The working directory the check ran in.' } } },
           language: context.language,
           results: report.violations.map((v) => sarifResult(v, ruleIndex.get(v.ruleId), context)),
-          properties: { period: report.period, checked: report.checked, summary: report.summary },
+          properties: {
+            period: report.period,
+            checked: report.checked,
+            summary: report.summary,
+            ...(report.baseline ? { baseline: report.baseline } : {}),
+          },
         },
       ],
     };
@@ -90,6 +102,7 @@ function sarifResult(v: Violation, ruleIndex: number | undefined, context: Forma
     ...(others.length > 0 ? { relatedLocations: others.map((row, i) => ({ id: i + 1, ...rowLocation(row, context) })) } : {}),
     fingerprints: { 'dutyComplianceIdentity/v1': v.fingerprint },
     partialFingerprints: { primaryLocationLineHash: `${v.fingerprint}:1` },
+    ...(v.baselineState ? { baselineState: v.baselineState } : {}),
     properties: {
       subject: v.subject,
       ...(v.period ? { period: v.period } : {}),
