@@ -86,11 +86,11 @@ async function datasetTimeZone(file: string): Promise<string> {
 export function ciFileOutputs(report: Report, inputs: CiInputs, options: CiOptions, cwd: string): FileOutput[] {
   const outputs: FileOutput[] = [];
   if (options.writeBaseline !== undefined) {
-    outputs.push({ file: resolve(cwd, options.writeBaseline), option: '--write-baseline', text: formatBaseline(createBaseline(report)) });
+    outputs.push({ file: resolve(cwd, options.writeBaseline), option: '--write-baseline', what: 'the baseline', text: formatBaseline(createBaseline(report)) });
   }
   const unused = report.waivers?.unused ?? [];
   if (options.pruneWaivers && inputs.waivers && unused.length > 0) {
-    outputs.push({ file: resolve(cwd, options.waivers!), option: '--prune-waivers', text: pruneWaivers(inputs.waivers, unused) });
+    outputs.push({ file: resolve(cwd, options.waivers!), option: '--prune-waivers', what: 'the pruned waivers file', text: pruneWaivers(inputs.waivers, unused) });
   }
   return outputs;
 }

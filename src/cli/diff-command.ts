@@ -61,7 +61,7 @@ export async function runDiff(command: DiffCommand, io: { stdout: (text: string)
     command.format === 'json'
       ? formatDiffJson(diff)
       : formatDiffText(diff, { language: command.language, color: command.output === undefined && io.isTTY && !process.env.NO_COLOR });
-  if (command.output !== undefined) await writeFilesAtomically([{ file: command.output, option: '--output', text }]);
+  if (command.output !== undefined) await writeFilesAtomically([{ file: command.output, option: '--output', what: 'the comparison', text }]);
   else io.stdout(text);
   return exitCodeForDiff(diff, command.exitPolicy);
 }

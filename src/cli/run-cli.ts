@@ -281,7 +281,7 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
   }));
   await writeFilesAtomically([
-    ...rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', text: o.text }] : [])),
+    ...rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', what: 'the report', text: o.text }] : [])),
     ...ciFileOutputs(report, ciInputs, command.ci, io.cwd),
   ]);
   for (const o of rendered) if (o.file === undefined) io.stdout(o.text);

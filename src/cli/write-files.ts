@@ -8,6 +8,8 @@ export interface FileOutput {
   file: string;
   /** The option that named the file, for errors (`--output`). */
   option: string;
+  /** What the file holds, for errors: `the report`, `the baseline`, `the waivers file`. */
+  what: string;
   text: string;
 }
 
@@ -16,14 +18,14 @@ export interface FileOutput {
  * temporary file beside its target first; only when all are written are they renamed into place
  * (a rename within a directory is atomic; a replaced file keeps its permissions). If any write
  * fails, the temporary files are removed, no target is touched, and one `USAGE` error lists
- * every file that could not be written.
+ * every file that could not be written, and what it was to hold.
  */
 export async function writeFilesAtomically(outputs: readonly FileOutput[]): Promise<void> {
   const staged = outputs.map((o) => ({ ...o, temp: join(dirname(o.file), `.${basename(o.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`) }));
   const written = await Promise.allSettled(staged.map(async (o) => writeFile(o.temp, o.text, { encoding: 'utf8', flag: 'wx', ...(await existingMode(o.file)) })));
   const failed = staged.flatMap((o, i) => {
     const outcome = written[i]!;
-    return outcome.status === 'rejected' ? [{ path: o.option, file: o.file, message: `cannot write the report: ${describeFsError(outcome.reason)}` }] : [];
+    return outcome.status === 'rejected' ? [{ path: o.option, file: o.file, message: `cannot write ${o.what}: ${describeFsError(outcome.reason)}` }] : [];
   });
   if (failed.length > 0) {
     await Promise.all(staged.map((o) => rm(o.temp, { force: true })));
@@ -34,7 +36,7 @@ export async function writeFilesAtomically(outputs: readonly FileOutput[]): Prom
       await rename(o.temp, o.file);
     } catch (error) {
       await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-      throw new DutyComplianceError('USAGE', [{ path: o.option, file: o.file, message: `cannot write the report: ${describeFsError(error)}` }]);
+      throw new DutyComplianceError('USAGE', [{ path: o.option, file: o.file, message: `cannot write ${o.what}: ${describeFsError(error)}` }]);
     }
   }
 }
