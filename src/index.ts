@@ -46,8 +46,30 @@ export { BUILT_IN_RULES, builtInRegistry } from './rules/index.js';
 
 export { FORMATTERS } from './format/index.js';
 export type { Formatter, FormatContext } from './format/index.js';
+export { textFormatter } from './format/text.js';
+export { jsonFormatter } from './format/json.js';
+export { sarifFormatter, SARIF_SCHEMA_URI } from './format/sarif.js';
+export { junitFormatter } from './format/junit.js';
+export { githubFormatter } from './format/github.js';
 export { compareViolations } from './report/build-report.js';
 export { violationFingerprint } from './report/fingerprint.js';
+
+export {
+  applyWaivers,
+  readWaiversFile,
+  parseWaivers,
+  pruneWaivers,
+  waiverMatches,
+  waiverToday,
+  isWaiverExpired,
+  DEFAULT_WAIVER_TIMEZONE,
+} from './report/waivers.js';
+export type { WaiversDocument, WaiverClock } from './report/waivers.js';
+export { applyBaseline, createBaseline, formatBaseline, readBaselineFile, parseBaseline } from './report/baseline.js';
+export { diffReports, readReportFile, parseReport, formatDiffText, formatDiffJson } from './report/diff.js';
+export type { ReportDiff, DiffCounts, DiffSide } from './report/diff.js';
+export { exitCodeFor, exitCodeForDiff, EXIT, FAIL_ON } from './cli/exit-code.js';
+export type { ExitPolicy, FailOn } from './cli/exit-code.js';
 export type {
   Report,
   Violation,
@@ -65,4 +87,13 @@ export type {
   DatePeriod,
   CheckedCounts,
   ReportSummary,
+  Suppression,
+  WaiverReference,
+  WaiverEntry,
+  ExpiredWaiver,
+  WaiverOutcome,
+  BaselineState,
+  BaselineEntry,
+  BaselineOutcome,
+  SeverityCounts,
 } from './report/types.js';
