@@ -13,6 +13,8 @@ const WORDS = {
     problems: '项违规',
     errors: '错误',
     warnings: '警告',
+    error1: '错误',
+    warning1: '警告',
     suppressed: (n: number) => `，另有 ${n} 项已豁免`,
     period: '检查期',
     checked: (c: Report['checked']) => `检查民警 ${c.officers} 名、社区 ${c.communities} 个、勤务记录 ${c.rosterEntries} 条、调动申请 ${c.transfers} 件`,
@@ -34,6 +36,8 @@ const WORDS = {
     problems: 'violations',
     errors: 'errors',
     warnings: 'warnings',
+    error1: 'error',
+    warning1: 'warning',
     suppressed: (n: number) => `; ${n} waived`,
     period: 'period',
     checked: (c: Report['checked']) => `checked ${c.officers} officers, ${c.communities} communities, ${c.rosterEntries} roster entries, ${c.transfers} transfers`,
@@ -91,7 +95,7 @@ export const textFormatter: Formatter = {
     lines.push(`${w.period} ${report.period.start} – ${report.period.end}; ${w.checked(report.checked)}`);
     if (total === 0) lines.push(paint('bold', `✔ ${w.noViolations}${waived}`));
     else {
-      const summary = `✖ ${total} ${w.problems} (${errors} ${w.errors}, ${warnings} ${w.warnings})${waived}`;
+      const summary = `✖ ${total} ${w.problems} (${errors} ${errors === 1 ? w.error1 : w.errors}, ${warnings} ${warnings === 1 ? w.warning1 : w.warnings})${waived}`;
       lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', summary)));
     }
     return `${lines.join('\n')}\n`;
@@ -101,8 +105,8 @@ export const textFormatter: Formatter = {
 type Words = (typeof WORDS)[keyof typeof WORDS];
 type Paint = (code: keyof typeof ANSI, text: string) => string;
 
-/** Width of the period column: a one-day period padded, or `start..end`. */
-const PERIOD_WIDTH = 23;
+/** `YYYY-MM-DD..YYYY-MM-DD`: one-date and dateless periods pad to it so messages line up. */
+const PERIOD_WIDTH = 22;
 
 /** `错误`, `警告`, `已豁免` (a waiver covers it), with `新增` when a baseline does not list it. */
 function severityText(v: Violation, w: Words, paint: Paint): string {

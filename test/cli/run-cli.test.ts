@@ -87,7 +87,7 @@ describe('runCli: formats and outputs', () => {
   it('a lone --output writes the text report to the file', async () => {
     const { stdout } = await check('errorsAndWarnings', '--output', 'report.txt', '--lang', 'en');
     expect(stdout).toBe('');
-    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('violations (2 errors, 1 warnings)');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('violations (2 errors, 1 warning)');
   });
 
   it('writes the same bytes as the formatter, and --format=x --output=y works', async () => {

@@ -39,7 +39,7 @@ describe('text formatter: waivers', () => {
     const i = lines.findIndex((l) => l.includes('2017-04-05') && l.includes('O1'));
     expect(lines[i]).toMatch(/^ {4}2017-04-05 +已豁免 {2}社区民警 O1/);
     expect(lines[i]).not.toContain('错误');
-    expect(lines[i + 1]).toBe(`${' '.repeat(29)}豁免依据：张建国: 夜班调换（有效期至 2026-12-31，waivers.yaml:2）`);
+    expect(lines[i + 1]).toBe(`${' '.repeat(28)}豁免依据：张建国: 夜班调换（有效期至 2026-12-31，waivers.yaml:2）`);
     // The other violation of the same officer keeps its severity.
     expect(lineWith(text, '2017-04-07')).toMatch(/ {2}错误 {2}/);
   });
@@ -73,7 +73,7 @@ describe('text formatter: waivers', () => {
         '',
       ].join('\n'),
     );
-    expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 2 violations (1 errors, 1 warnings); 1 waived');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 2 violations (1 error, 1 warning); 1 waived');
   });
 
   it('a report whose every violation is waived passes, and says how many were waived', () => {
