@@ -115,8 +115,14 @@ export function instantOnDate(date: CalendarDate, minuteOfDay: number, zone: str
 
 /** @internal The reference for {@link instantOnDate}: luxon alone. */
 export function instantOnDateWithLuxon(date: CalendarDate, minuteOfDay: number, zone: string): Instant {
-  const start = DateTime.fromISO(date, { zone }).startOf('day');
-  return start.plus({ minutes: minuteOfDay }).toMillis();
+  const day = DateTime.fromISO(date, { zone });
+  // 24:00 is the next local midnight.
+  if (minuteOfDay >= 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
+  // The wall-clock time, not midnight plus elapsed minutes: they differ on a DST-change day.
+  return DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+    { zone },
+  ).toMillis();
 }
 
 /**

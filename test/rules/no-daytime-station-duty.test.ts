@@ -51,6 +51,11 @@ ruleTester('community-policing/no-daytime-station-duty', {
       errors: [{ messageId: 'daytimeStationDuty', actual: 60 }],
     },
     {
+      name: 'daytime is wall-clock time on a DST-change day (Berlin springs forward on 2024-03-31)',
+      dataset: dataset({ timezone: 'Europe/Berlin', period: { start: '2024-03-30', end: '2024-03-31' }, roster: [duty('2024-03-30T23:00', '2024-03-31T10:00')] }),
+      errors: [{ messageId: 'daytimeStationDuty', period: { start: '2024-03-30', end: '2024-03-30' }, actual: 120 }],
+    },
+    {
       name: 'an entry with an explicit UTC offset is converted to local time',
       dataset: dataset({ roster: [duty('2017-04-05T01:00Z', '2017-04-05T03:00Z')] }),
       errors: [{ messageId: 'daytimeStationDuty', period: { start: '2017-04-05', end: '2017-04-05' }, actual: 120, evidence: [{ start: '2017-04-05T09:00', end: '2017-04-05T11:00' }] }],

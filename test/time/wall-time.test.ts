@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { instantOnDate, instantOnDateWithLuxon } from '../../src/time/wall-time.js';
+
+/** Wall-clock times on DST-change days, with the instants worked out by hand from the offsets. */
+const CASES: [zone: string, date: string, minuteOfDay: number, utc: number][] = [
+  // Berlin springs forward at 02:00 on 2024-03-31: 08:00 is CEST (+02:00).
+  ['Europe/Berlin', '2024-03-31', 8 * 60, Date.UTC(2024, 2, 31, 6, 0)],
+  ['Europe/Berlin', '2024-03-31', 1 * 60, Date.UTC(2024, 2, 31, 0, 0)],
+  ['Europe/Berlin', '2024-03-31', 24 * 60, Date.UTC(2024, 2, 31, 22, 0)],
+  // Berlin falls back at 03:00 on 2024-10-27: 16:00 and 18:00 are CET (+01:00).
+  ['Europe/Berlin', '2024-10-27', 16 * 60, Date.UTC(2024, 9, 27, 15, 0)],
+  ['Europe/Berlin', '2024-10-27', 18 * 60, Date.UTC(2024, 9, 27, 17, 0)],
+  // New York springs forward on 2017-03-12: 08:00 is EDT (-04:00).
+  ['America/New_York', '2017-03-12', 8 * 60, Date.UTC(2017, 2, 12, 12, 0)],
+  ['Asia/Shanghai', '2017-04-05', 8 * 60, Date.UTC(2017, 3, 5, 0, 0)],
+];
+
+describe('instantOnDate: a wall-clock time, also on DST-change days', () => {
+  it.each(CASES)('%s %s minute %i', (zone, date, minute, utc) => {
+    expect(instantOnDate(date, minute, zone)).toBe(utc);
+    expect(instantOnDateWithLuxon(date, minute, zone)).toBe(utc);
+  });
+});
