@@ -19,6 +19,7 @@ import type { RosterEntry } from './roster-entry.js';
 import { formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
+import { lenient } from './_lib/lenient.js';
 
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
 export interface ValidatedInput {
@@ -39,6 +40,8 @@ const ELEMENT_SCHEMAS = {
   policeRooms: PoliceRoomSchema,
   nonNormalDuty: NonNormalDutySchema,
 } as const;
+
+const LENIENT_SCHEMAS = Object.fromEntries(Object.entries(ELEMENT_SCHEMAS).map(([k, v]) => [k, lenient(v)])) as Record<keyof typeof ELEMENT_SCHEMAS, z.ZodType>;
 
 const ShallowDatasetSchema = DatasetSchema.extend({
   units: z.array(z.unknown()),
@@ -83,7 +86,8 @@ export function validateInput(
           const r = (schema as z.ZodType).safeParse(element);
           if (r.success) parsed[key]!.push(r.data);
           else {
-            parsed[key]!.push(undefined);
+            // Keep what could be read, so its ids and references are still checked.
+            parsed[key]!.push(LENIENT_SCHEMAS[key as keyof typeof ELEMENT_SCHEMAS].parse(element));
             datasetProblems.push(...problemsFromZod(r.error, element, [key, i], { file }));
           }
         });
@@ -142,11 +146,11 @@ function validateRoster(
   const officerIds = new Set<string>();
   const badges = new Map<string, string>();
   for (const o of dataset.officers) {
-    if (!o) continue;
+    if (o?.id === undefined) continue;
     officerIds.add(o.id);
     if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, o.id);
   }
-  const communityIds = new Set(dataset.communities.filter(Boolean).map((c) => c.id));
+  const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
   const zone = dataset.timezone;
 
   records.forEach((record, index) => {
@@ -165,6 +169,14 @@ function validateRoster(
       for (const p of problemsFromZod(parsed.error, record.value, [], {})) {
         const field = p.path ?? '';
         problems.push({ ...p, ...place(field), message: p.message, path: source.path ? (field ? `${source.path}.${field}` : source.path) : field || undefined });
+      }
+      // The entry's references are still checked, so a second problem is not hidden by the first.
+      const raw = (record.value !== null && typeof record.value === 'object' ? record.value : {}) as Record<string, unknown>;
+      if (typeof raw.officer === 'string' && raw.officer !== '' && !officerIds.has(raw.officer) && !badges.has(raw.officer)) {
+        problems.push({ ...place('officer'), message: 'unknown officer', expected: 'the id or badge of an officer in officers[]', received: JSON.stringify(raw.officer) });
+      }
+      if (typeof raw.community === 'string' && raw.community !== '' && !communityIds.has(raw.community)) {
+        problems.push({ ...place('community'), message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(raw.community) });
       }
       return;
     }

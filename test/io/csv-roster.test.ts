@@ -100,3 +100,22 @@ describe('rosterFileKind', () => {
     expect(['a.CSV', 'b.ndjson', 'c.jsonl', 'd.json', 'e'].map(rosterFileKind)).toEqual(['csv', 'ndjson', 'ndjson', undefined, undefined]);
   });
 });
+
+describe('a CSV row with a bad cell and a bad reference', () => {
+  it('reports both, at the row line', async () => {
+    const { validateInput } = await import('../../src/model/validate-input.js');
+    const { parseDatasetText } = await import('../../src/io/read-dataset.js');
+    const { dataset } = await import('../_lib/rule-tester.js');
+    const csv = parseCsvRoster('officer,start,end,type\nQQ,2024-01-02T08:00,2024-01-02T09:00,\n', 'r.csv');
+    let problems: { line?: number; path?: string; message: string }[] = [];
+    try {
+      validateInput(parseDatasetText(JSON.stringify(dataset())), [csv]);
+    } catch (error) {
+      problems = (error as { problems: typeof problems }).problems;
+    }
+    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [2, 'type', 'required field is missing'],
+      [2, 'officer', 'unknown officer'],
+    ]);
+  });
+});

@@ -123,6 +123,39 @@ describe('validateInput: schema errors', () => {
     expect(one(problems, 'units[0].parent').message).toContain('own ancestor');
   });
 
+  it('a bad field never hides another problem of its element, nor makes its id look unknown', () => {
+    const problems = problemsOf(
+      dataset({
+        communities: [
+          { id: 'C1', name: 'x', kind: 'town', unit: 'PS1' },
+          { id: 'C2', name: 'y', kind: 'town', unit: 'U9' },
+        ],
+        officers: [
+          { id: 'O1', unit: 'PS1', mobileTerminal: 'yes', assignments: [{ community: 'C1', from: '2017-01-01' }] },
+          { id: 'O1', unit: 'PS1', partyMember: 1 },
+        ],
+        transfers: [{ id: 'T1', officer: 'O1', effectiveDate: '2017-05-01' }],
+        roster: [
+          { officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T12:00', type: '社区工作', community: 'C1' },
+          { officer: 'QQ', start: '2017-04-05T08:00', end: '2017-04-05T12:00', community: 'C9' },
+        ],
+      }),
+    );
+    expect(problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual(
+      [
+        'communities[0].kind: not one of the allowed values',
+        'communities[1].kind: not one of the allowed values',
+        'communities[1].unit: unknown unit',
+        'officers[0].mobileTerminal: wrong type',
+        'officers[1].partyMember: wrong type',
+        'officers[1].id: duplicate officer id (also officers[0])',
+        'roster[1].type: required field is missing',
+        'roster[1].officer: unknown officer',
+        'roster[1].community: unknown community',
+      ].sort(),
+    );
+  });
+
   it('reports ranges that end before they start and a bad time zone', () => {
     const problems = problemsOf(
       dataset({
