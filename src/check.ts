@@ -71,7 +71,7 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
   const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
   const input = validateInput(document, rosters);
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
-  const context = createCheckContext(input, config.settings);
+  const context = createCheckContext(input, config.settings, config.optionsByRule);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
   const violations = await runRules(context, registry, config.rules, {
     language: options.language ?? DEFAULT_LANGUAGE,

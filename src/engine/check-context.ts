@@ -6,6 +6,7 @@ import type { AssignmentEvidence, RosterEvidence } from '../report/types.js';
 import { eachCalendarDate, isDateWithin, isoDayOfWeek, type CalendarDate } from '../time/calendar-date.js';
 import type { Interval } from '../time/intervals.js';
 import { instantOnDate } from '../time/wall-time.js';
+import type { RuleOptions } from './rule-module.js';
 import { dutyCategoryOf, type ClockWindow, type ResolvedSettings } from './settings.js';
 
 /** An assignment with its place in the officer's `assignments[]`. */
@@ -26,6 +27,8 @@ export interface CheckContext {
   readonly periodDates: readonly CalendarDate[];
   readonly input: ValidatedInput;
   readonly settings: ResolvedSettings;
+  /** A rule's options as configured (defaults where the config says nothing), on or off. */
+  optionsOf(ruleId: string): RuleOptions;
   readonly units: ReadonlyMap<string, Unit>;
   readonly communities: ReadonlyMap<string, Community>;
   readonly officers: ReadonlyMap<string, Officer>;
@@ -56,9 +59,9 @@ export interface CheckContext {
  * Builds the check context of a validated input.
  *
  * @example
- * const context = createCheckContext(validateInput(doc), resolveSettings(config.settings))
+ * const context = createCheckContext(validateInput(doc), config.settings, config.optionsByRule)
  */
-export function createCheckContext(input: ValidatedInput, settings: ResolvedSettings): CheckContext {
+export function createCheckContext(input: ValidatedInput, settings: ResolvedSettings, optionsByRule: ReadonlyMap<string, RuleOptions> = new Map()): CheckContext {
   const { dataset, roster, period } = input;
   const zone = dataset.timezone;
   const units = new Map(dataset.units.map((u) => [u.id, u]));
@@ -108,6 +111,7 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     periodDates: eachCalendarDate(period.start, period.end),
     input,
     settings,
+    optionsOf: (ruleId) => optionsByRule.get(ruleId) ?? {},
     units,
     communities,
     officers,

@@ -18,6 +18,11 @@ export interface EnabledRule {
 export interface ResolvedConfig {
   /** Enabled rules, in id order. */
   rules: EnabledRule[];
+  /**
+   * Every registered rule's options, switched on or off: a rule may share another's definition
+   * (`replacement-first` uses `coverage`'s requirement, heavyLoadMinimum included).
+   */
+  optionsByRule: ReadonlyMap<string, RuleOptions>;
   settings: ResolvedSettings;
 }
 
@@ -75,15 +80,18 @@ export function resolveConfig(config: unknown, registry: RuleRegistry, file?: st
   }
   if (problems.length > 0) throw new DutyComplianceError('CONFIG_INVALID', problems);
 
+  const optionsByRule = new Map<string, RuleOptions>();
+  for (const [id, rule] of registry.rules) {
+    const defaults = Object.fromEntries(Object.entries(rule.definition.options).map(([k, d]) => [k, d.default]));
+    optionsByRule.set(id, Object.freeze({ ...defaults, ...options.get(id) }));
+  }
   const rules: EnabledRule[] = [];
   for (const id of [...severities.keys()].sort()) {
     const severity = severities.get(id)!;
     if (severity === 'off') continue;
-    const declared = registry.rules.get(id)!.definition.options;
-    const defaults = Object.fromEntries(Object.entries(declared).map(([k, d]) => [k, d.default]));
-    rules.push({ id, severity: severity === 'warn' ? 'warning' : 'error', options: Object.freeze({ ...defaults, ...options.get(id) }) });
+    rules.push({ id, severity: severity === 'warn' ? 'warning' : 'error', options: optionsByRule.get(id)! });
   }
-  return { rules, settings: resolveSettings(c.settings) };
+  return { rules, optionsByRule, settings: resolveSettings(c.settings) };
 }
 
 /** A strict zod schema for a rule's options, from its declarations: unknown options are errors. */

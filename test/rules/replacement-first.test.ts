@@ -1,4 +1,5 @@
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
 import { dataset, ruleTester } from '../_lib/rule-tester.js';
 
 const community = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1', ...extra });
@@ -237,4 +238,23 @@ ruleTester('community-policing/replacement-first', {
       errors: [{ messageId: 'understaffed', details: expect.objectContaining({ reason: 'understaffed', officersOnEffectiveDate: 0, requiredOfficers: 1 }) }],
     },
   ],
+});
+
+describe('replacement-first: the requirement is coverage\'s, as configured', () => {
+  const heavy = dataset({
+    communities: [community('H', { heavyLoad: true })],
+    officers: [longServing('H1', 'H'), longServing('H2', 'H'), longServing('H3', 'H')],
+    transfers: [transfer('T', 'H1', { replacement: replacement('H2', '2017-05-01') })],
+  });
+  const run = (coverage: unknown) =>
+    check(heavy, { config: { extends: [], rules: { 'community-policing/replacement-first': 'error', 'community-policing/coverage': coverage } } });
+
+  it('with coverage off and its default heavyLoadMinimum (2), two remaining officers are enough', async () => {
+    expect((await run('off')).violations).toEqual([]);
+  });
+
+  it('uses coverage\'s configured heavyLoadMinimum even when coverage is off', async () => {
+    const report = await run(['off', { heavyLoadMinimum: 4 }]);
+    expect(report.violations.map((v) => [v.subject.id, v.details.reason, v.details.requiredOfficers, v.details.officersOnEffectiveDate])).toEqual([['T', 'understaffed', 4, 2]]);
+  });
 });

@@ -1,4 +1,3 @@
-import coverageDefinition from '../../../rules/community-policing/coverage.json';
 import type { CheckContext, IndexedAssignment } from '../../engine/check-context.js';
 import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
 import type { Transfer } from '../../model/dataset-schema.js';
@@ -8,10 +7,12 @@ import { requiredOfficers } from './coverage.js';
 import { postOf, transferEvidence, transfersOf, type IndexedTransfer, type TransferPost } from './_lib/transfer-post.js';
 
 /**
- * `replacement-first` has no options of its own, so a community's requirement uses coverage's
- * default `heavyLoadMinimum`, read from coverage's rule file so that the two never disagree.
+ * A community's requirement "as in `coverage`" (rules.md): coverage's `heavyLoadMinimum` as
+ * configured, whether or not coverage itself is switched on.
  */
-const HEAVY_LOAD_MINIMUM: number = coverageDefinition.options.heavyLoadMinimum.default;
+function heavyLoadMinimumOf(context: CheckContext): number {
+  return context.optionsOf('community-policing/coverage').heavyLoadMinimum as number;
+}
 
 /** A request out of a community post, with its replacement's arrival where it has one. */
 interface RequestOut extends IndexedTransfer {
@@ -138,7 +139,7 @@ export const replacementFirst: RuleFacts = {
       const replacement = transfer.replacement?.officer;
       const sharing = earlierRequestSharing(request, requests);
       const officers = officersOn(movements, transfer.effectiveDate);
-      const required = requiredOfficers(context.communities.get(community)!, HEAVY_LOAD_MINIMUM);
+      const required = requiredOfficers(context.communities.get(community)!, heavyLoadMinimumOf(context));
 
       const details: Record<string, unknown> = { community };
       const messageData: Record<string, string> = {
