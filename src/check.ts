@@ -61,15 +61,15 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
   const [document, ...rosters] = await Promise.all([readDatasetFile(files.dataset), ...(files.rosters ?? []).map(readRosterFile)]);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
-  return runCheck(document!, (rosters as RosterFile[]).splice(0), options);
+  return runCheck(document!, (rosters as RosterFile[]).splice(0), options, true);
 }
 
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions): Promise<Report> {
+async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
   const registry = options.registry ?? builtInRegistry();
   // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
   const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
-  const input = validateInput(document, rosters);
+  const input = validateInput(document, rosters, { releaseRows: rostersOwned });
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
   const context = createCheckContext(input, config.settings, config.optionsByRule);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;

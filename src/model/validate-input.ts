@@ -64,6 +64,7 @@ const ShallowDatasetSchema = DatasetSchema.extend({
 export function validateInput(
   document: DatasetDocument,
   rosterFiles: readonly { records: RosterRecord[]; problems: Problem[] }[] = [],
+  options: { /** Drop each roster row's raw value once validated (the caller will not read them again). */ releaseRows?: boolean } = {},
 ): ValidatedInput {
   const problems: Problem[] = [...document.problems];
   const datasetProblems: Problem[] = [];
@@ -118,7 +119,7 @@ export function validateInput(
 
   const roster: RosterEntry[] = [];
   if (dataset) {
-    const rosterProblems = validateRoster(dataset, rosterRecords, file, roster);
+    const rosterProblems = validateRoster(dataset, rosterRecords, file, roster, options.releaseRows === true);
     if (document.text) locateProblems(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
     problems.push(...rosterProblems);
   }
@@ -141,6 +142,7 @@ function validateRoster(
   records: readonly RosterRecord[],
   datasetFile: string | undefined,
   out: RosterEntry[],
+  releaseRows: boolean,
 ): Problem[] {
   const problems: Problem[] = [];
   const officerIds = new Set<string>();
@@ -154,6 +156,13 @@ function validateRoster(
   const zone = dataset.timezone;
 
   records.forEach((record, index) => {
+    validateRecord(record, index);
+    // The raw row is not needed once validated: on a large roster, free it as we go.
+    if (releaseRows) (record as { value: unknown }).value = undefined;
+  });
+  return problems;
+
+  function validateRecord(record: RosterRecord, index: number): void {
     const { source } = record;
     const file = source.file ?? datasetFile;
     const place = (field: string): Problem => ({
@@ -203,8 +212,8 @@ function validateRoster(
     const entry: RosterEntry = {
       index,
       officer,
-      start: formatWallTime(startInstant, zone),
-      end: formatWallTime(endInstant, zone),
+      start: wallTimeOf(e.start, startInstant, zone),
+      end: wallTimeOf(e.end, endInstant, zone),
       startInstant,
       endInstant,
       type: e.type,
@@ -215,8 +224,7 @@ function validateRoster(
     if (source.file !== undefined) entry.file = source.file;
     if (source.line !== undefined) entry.line = source.line;
     out.push(entry);
-  });
-  return problems;
+  }
 }
 
 /** The default period: the first entry's start date to the last entry's end date (data.md). */
@@ -229,4 +237,13 @@ function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: 
     if (e.endInstant > last) last = e.endInstant;
   }
   return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
+}
+
+/**
+ * The entry's local wall time as the report shows it: the input itself when it is already in
+ * that form (saves a string per entry on large rosters), else formatted from the instant.
+ */
+function wallTimeOf(input: string, instant: number, zone: string): string {
+  const formatted = formatWallTime(instant, zone);
+  return formatted === input ? input : formatted;
 }
