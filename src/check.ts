@@ -2,7 +2,7 @@ import { version } from '../package.json';
 import { DutyComplianceError, type Problem } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
-import { jsonSyntaxErrors, locateProblems } from './io/_lib/json-location.js';
+import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFile } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile } from './io/types.js';
 import { validateInput } from './model/validate-input.js';
@@ -96,17 +96,11 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
 async function readConfigFile(file: string, registry: RuleRegistry) {
   const read = await readTextFile(file);
   if ('problem' in read) throw new DutyComplianceError('CONFIG_INVALID', [read.problem]);
-  let value: unknown;
-  try {
-    value = JSON.parse(read.text);
-  } catch {
-    const problems: Problem[] = jsonSyntaxErrors(read.text).map((e) => ({ file, line: e.line, column: e.column, message: `JSON syntax error: ${e.message}` }));
-    throw new DutyComplianceError('CONFIG_INVALID', problems.length ? problems : [{ file, message: 'not valid JSON' }]);
-  }
+  const { value, text } = parseJsonOrThrow(read.text, file, 'CONFIG_INVALID');
   try {
     return resolveConfig(value, registry, file);
   } catch (error) {
-    if (error instanceof DutyComplianceError) locateProblems(error.problems, read.text);
+    if (error instanceof DutyComplianceError) locateProblems(error.problems, text);
     throw error;
   }
 }

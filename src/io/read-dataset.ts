@@ -1,6 +1,5 @@
-import type { Problem } from '../errors.js';
 import type { DatasetDocument } from './types.js';
-import { jsonSyntaxErrors } from './_lib/json-location.js';
+import { parseJson } from './_lib/json-location.js';
 import { readTextFile } from './_lib/read-text.js';
 
 /**
@@ -10,20 +9,9 @@ import { readTextFile } from './_lib/read-text.js';
  * parseDatasetText('{"units": []}', 'dataset.json').problems //=> []
  */
 export function parseDatasetText(text: string, file?: string): DatasetDocument {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    // JSON.parse defines `__proto__` as an own property, never as the prototype.
-    return { value: JSON.parse(body), file, text: body, problems: [] };
-  } catch {
-    const problems: Problem[] = jsonSyntaxErrors(body).map((e) => ({
-      file,
-      line: e.line,
-      column: e.column,
-      message: `JSON syntax error: ${e.message}`,
-    }));
-    if (problems.length === 0) problems.push({ file, message: 'not valid JSON' });
-    return { value: undefined, file, text: body, problems };
-  }
+  const parsed = parseJson(text, file);
+  if ('problems' in parsed) return { value: undefined, file, text, problems: parsed.problems };
+  return { value: parsed.value, file, text: parsed.text, problems: [] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DutyComplianceError, type Problem } from '../errors.js';
-import { jsonSyntaxErrors, locateProblems } from '../io/_lib/json-location.js';
+import { locateProblems, parseJsonOrThrow } from '../io/_lib/json-location.js';
 import { readTextFile } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { BASELINE_FORMAT_VERSION, BaselineFileSchema } from '../model/baseline-schema.js';
@@ -63,14 +63,7 @@ export async function readBaselineFile(file: string): Promise<BaselineEntry[]> {
 
 /** Parses a baseline text (see {@link readBaselineFile}). */
 export function parseBaseline(text: string, file?: string): BaselineEntry[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    const problems: Problem[] = jsonSyntaxErrors(body).map((e) => ({ file, line: e.line, column: e.column, message: `JSON syntax error: ${e.message}` }));
-    throw new DutyComplianceError('CONFIG_INVALID', problems.length > 0 ? problems : [{ file, message: 'not valid JSON' }]);
-  }
+  const { value, text: body } = parseJsonOrThrow(text, file, 'CONFIG_INVALID');
   const result = BaselineFileSchema.safeParse(value);
   if (!result.success) {
     const problems = problemsFromZod(result.error, value, [], file === undefined ? {} : { file });

@@ -1,5 +1,5 @@
 import { DutyComplianceError, type Problem } from '../errors.js';
-import { jsonSyntaxErrors, locateProblems } from '../io/_lib/json-location.js';
+import { locateProblems, parseJsonOrThrow } from '../io/_lib/json-location.js';
 import { readTextFile } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { ReportSchema } from '../model/report-schema.js';
@@ -50,14 +50,7 @@ export async function readReportFile(file: string): Promise<Report> {
 
 /** Parses and validates a JSON report text (see {@link readReportFile}). */
 export function parseReport(text: string, file?: string): Report {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    const problems: Problem[] = jsonSyntaxErrors(body).map((e) => ({ file, line: e.line, column: e.column, message: `JSON syntax error: ${e.message}` }));
-    throw new DutyComplianceError('INPUT_INVALID', problems.length > 0 ? problems : [{ file, message: 'not valid JSON' }]);
-  }
+  const { value, text: body } = parseJsonOrThrow(text, file, 'INPUT_INVALID');
   const result = ReportSchema.safeParse(value);
   if (!result.success) {
     const problems = problemsFromZod(result.error, value, [], file === undefined ? {} : { file });

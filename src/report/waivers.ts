@@ -1,7 +1,7 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { DutyComplianceError, type Problem } from '../errors.js';
-import { createJsonLocator, jsonSyntaxErrors, parseJsonPath } from '../io/_lib/json-location.js';
+import { createJsonLocator, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
 import { readTextFile } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { WaiversFileSchema, type WaiverInput } from '../model/waiver-schema.js';
@@ -78,13 +78,8 @@ function waiversFormat(text: string, file: string | undefined): 'json' | 'yaml' 
 type Locate = (segments: readonly (string | number)[]) => { line: number; column: number } | undefined;
 
 function parseJsonText(text: string, file: string | undefined): { value: unknown; locate: Locate } {
-  try {
-    // JSON.parse defines `__proto__` as an own property, never as the prototype.
-    return { value: JSON.parse(text), locate: createJsonLocator(text) };
-  } catch {
-    const problems: Problem[] = jsonSyntaxErrors(text).map((e) => ({ file, line: e.line, column: e.column, message: `JSON syntax error: ${e.message}` }));
-    throw new DutyComplianceError('CONFIG_INVALID', problems.length > 0 ? problems : [{ file, message: 'not valid JSON' }]);
-  }
+  const parsed = parseJsonOrThrow(text, file, 'CONFIG_INVALID');
+  return { value: parsed.value, locate: createJsonLocator(parsed.text) };
 }
 
 function parseYamlText(text: string, file: string | undefined): { value: unknown; locate: Locate } {

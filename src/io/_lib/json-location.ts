@@ -1,3 +1,4 @@
+import { DutyComplianceError, type ErrorCode, type Problem } from '../../errors.js';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError, type Node } from 'jsonc-parser';
 
 /** 1-based line and column of a character offset. */
@@ -78,4 +79,28 @@ export function locateProblems(problems: readonly { path?: string; line?: number
       p.column = at.column;
     }
   }
+}
+
+/**
+ * Parses a JSON text (a UTF-8 BOM is dropped). Syntax errors come back as located problems,
+ * every one of them; `__proto__` keys become own properties (JSON.parse), never a prototype.
+ *
+ * @example
+ * parseJson('{"a": 1}', 'x.json') //=> { value: { a: 1 }, text: '{"a": 1}' }
+ */
+export function parseJson(text: string, file?: string): { value: unknown; text: string } | { problems: Problem[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { value: JSON.parse(body), text: body };
+  } catch {
+    const problems: Problem[] = jsonSyntaxErrors(body).map((e) => ({ file, line: e.line, column: e.column, message: `JSON syntax error: ${e.message}` }));
+    return { problems: problems.length > 0 ? problems : [{ file, message: 'not valid JSON' }] };
+  }
+}
+
+/** {@link parseJson}, throwing its problems as one coded error. */
+export function parseJsonOrThrow(text: string, file: string | undefined, code: ErrorCode): { value: unknown; text: string } {
+  const parsed = parseJson(text, file);
+  if ('problems' in parsed) throw new DutyComplianceError(code, parsed.problems);
+  return parsed;
 }
