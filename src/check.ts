@@ -1,5 +1,5 @@
 import { version } from '../package.json';
-import { DutyComplianceError, type Problem } from './errors.js';
+import { DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';

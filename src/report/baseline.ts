@@ -1,4 +1,4 @@
-import { DutyComplianceError, type Problem } from '../errors.js';
+import { DutyComplianceError } from '../errors.js';
 import { locateProblems, parseJsonOrThrow } from '../io/_lib/json-location.js';
 import { readTextFile } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
