@@ -2,19 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCliCapturing } from '../_lib/cli.js';
 
 const dir = 'test/cli/__fixtures__/small';
 const dataset = `${dir}/dataset.json`;
 const roster = `${dir}/roster.csv`;
 const config = `${dir}/config.json`;
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: process.cwd(), isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, { cwd: process.cwd() });
 
 function temp(name: string, text: string): string {
   const d = mkdtempSync(join(tmpdir(), 'duty-compliance-cli-'));

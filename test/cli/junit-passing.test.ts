@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { dataset } from '../_lib/rule-tester.js';
-import { COVERAGE, DAYTIME_DUTY, ROSTER_CSV } from '../format/_lib/reports.js';
+import { COVERAGE, DAYTIME_DUTY, ROSTER_CSV, TWO_COMMUNITIES } from '../format/_lib/reports.js';
 
 const DEDICATED = 'community-policing/dedicated-officer';
 
@@ -36,11 +36,7 @@ let dir: string;
 
 beforeEach(() => {
   dir = realpathSync(mkdtempSync(join(tmpdir(), 'duty-junit-')));
-  const communities = [
-    { id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' },
-    { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' },
-  ];
-  writeFileSync(join(dir, 'dataset.json'), JSON.stringify(dataset({ communities })));
+  writeFileSync(join(dir, 'dataset.json'), JSON.stringify(dataset({ communities: TWO_COMMUNITIES })));
   writeFileSync(join(dir, 'roster.csv'), ROSTER_CSV);
   // dedicated-officer judges O1 (one assignment) and finds nothing: a green suite.
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ extends: [], rules: { [COVERAGE]: 'warn', [DAYTIME_DUTY]: 'error', [DEDICATED]: 'error' } }));

@@ -3,16 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import type { Report } from '../../src/report/types.js';
+import { runCliCapturing } from '../_lib/cli.js';
 import { dataset } from '../_lib/rule-tester.js';
-import { COVERAGE, DAYTIME_DUTY, ROSTER_CSV } from '../format/_lib/reports.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { COVERAGE, DAYTIME_DUTY, ROSTER_CSV, TWO_COMMUNITIES } from '../format/_lib/reports.js';
 
 let dir: string;
 /** Absolute paths: the check reads inputs relative to the process, outputs relative to io.cwd. */
@@ -26,22 +20,13 @@ beforeEach(() => {
     errorsAndWarnings: join(dir, 'errors.config.json'),
     warningsOnly: join(dir, 'warnings.config.json'),
   };
-  const communities = [
-    { id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' },
-    { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' },
-  ];
-  writeFileSync(files.dataset, JSON.stringify(dataset({ communities })));
+  writeFileSync(files.dataset, JSON.stringify(dataset({ communities: TWO_COMMUNITIES })));
   writeFileSync(files.roster, ROSTER_CSV);
   writeFileSync(files.errorsAndWarnings, JSON.stringify({ extends: [], rules: { [COVERAGE]: 'warn', [DAYTIME_DUTY]: 'error' } }));
   writeFileSync(files.warningsOnly, JSON.stringify({ extends: [], rules: { [COVERAGE]: 'warn' } }));
 });
 
-async function cli(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, isTTY: false });
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => runCliCapturing(args, { cwd: dir });
 
 /** `check` with the test files and a config; `config` picks which findings there are. */
 const check = (config: 'errorsAndWarnings' | 'warningsOnly', ...args: string[]) =>

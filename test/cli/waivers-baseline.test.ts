@@ -2,18 +2,13 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import type { Report } from '../../src/report/types.js';
+import { runCliCapturing } from '../_lib/cli.js';
 import { dataset } from '../_lib/rule-tester.js';
+import { TWO_COMMUNITIES } from '../format/_lib/reports.js';
 
 const COVERAGE = 'community-policing/coverage';
 const DUTY = 'community-policing/no-daytime-station-duty';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let dir: string;
 let files: { dataset: string; roster: string; config: string; waivers: string; baseline: string };
@@ -24,11 +19,7 @@ function writeRoster(dates: readonly string[]): void {
 }
 
 function writeDataset(timezone = 'Asia/Shanghai'): void {
-  const communities = [
-    { id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' },
-    { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' },
-  ];
-  writeFileSync(files.dataset, JSON.stringify(dataset({ timezone, communities })));
+  writeFileSync(files.dataset, JSON.stringify(dataset({ timezone, communities: TWO_COMMUNITIES })));
 }
 
 beforeEach(() => {
@@ -47,12 +38,7 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], now = new Date('2026-06-01T04:00:00Z')): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, isTTY: false, now: () => now });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], now = new Date('2026-06-01T04:00:00Z')) => runCliCapturing(args, { cwd: dir, now: () => now });
 
 const check = (...args: string[]) => cli(['check', files.dataset, '--roster', files.roster, '--config', files.config, ...args]);
 

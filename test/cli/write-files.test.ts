@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { writeFilesAtomically } from '../../src/cli/write-files.js';
 import { DutyComplianceError, formatProblem } from '../../src/errors.js';
+import { runCliCapturing } from '../_lib/cli.js';
 import { dataset } from '../_lib/rule-tester.js';
-import { COVERAGE, DAYTIME_DUTY, ROSTER_CSV } from '../format/_lib/reports.js';
+import { COVERAGE, DAYTIME_DUTY, ROSTER_CSV, TWO_COMMUNITIES } from '../format/_lib/reports.js';
 
 let dir: string;
 
@@ -43,15 +43,10 @@ describe('writeFilesAtomically: errors name what could not be written', () => {
 });
 
 describe('runCli: an unwritable file says what it was for', () => {
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, isTTY: false });
-    return { code, stdout, stderr };
-  }
+  const cli = (...args: string[]) => runCliCapturing(args, { cwd: dir });
 
   beforeEach(() => {
-    writeFileSync(join(dir, 'dataset.json'), JSON.stringify(dataset({ communities: [{ id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' }, { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' }] })));
+    writeFileSync(join(dir, 'dataset.json'), JSON.stringify(dataset({ communities: TWO_COMMUNITIES })));
     writeFileSync(join(dir, 'roster.csv'), ROSTER_CSV);
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ extends: [], rules: { [COVERAGE]: 'warn', [DAYTIME_DUTY]: 'error' } }));
   });

@@ -9,7 +9,7 @@ import { check } from '../../src/check.js';
 import { sarifFormatter } from '../../src/format/sarif.js';
 import { builtInRegistry } from '../../src/rules/index.js';
 import { dataset } from '../_lib/rule-tester.js';
-import { checkTempFiles, contextFor, COVERAGE, DAYTIME_DUTY, withSuppressions, type CheckedFiles } from './_lib/reports.js';
+import { checkTempFiles, contextFor, COVERAGE, DAYTIME_DUTY, TWO_COMMUNITIES, withSuppressions, type CheckedFiles } from './_lib/reports.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The official schema lives beside the clone (`../shared`), never inside it. */
@@ -86,7 +86,7 @@ describe('sarif formatter', () => {
   });
 
   it('gives an in-memory check (no dataset file) logical locations only, and stays valid', async () => {
-    const report = await check(dataset({ communities: [{ id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' }, { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' }] }), {
+    const report = await check(dataset({ communities: TWO_COMMUNITIES }), {
       config: { extends: [], rules: { [COVERAGE]: 'error' } },
     });
     const inMemory = JSON.parse(sarifFormatter.format(report, { language: 'zh-CN', color: false, registry: builtInRegistry(), cwd: process.cwd() })) as Log;

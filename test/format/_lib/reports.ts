@@ -10,6 +10,12 @@ import { dataset } from '../../_lib/rule-tester.js';
 export const COVERAGE = 'community-policing/coverage';
 export const DAYTIME_DUTY = 'community-policing/no-daytime-station-duty';
 
+/** Two communities of PS1: C1 with officer O1 (the test dataset's), C2 with none, which `coverage` finds. */
+export const TWO_COMMUNITIES = [
+  { id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' },
+  { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' },
+];
+
 /**
  * A roster CSV whose second row's note spans two lines, so the third row starts on line 5:
  * the daytime station duty of O1 on 04-05 (line 2) and 04-07 (line 5), and a night duty.
@@ -41,12 +47,7 @@ export async function checkTempFiles(options: { language?: Language; rosterName?
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'duty-format-')));
   const datasetFile = join(dir, 'dataset.json');
   const rosterFile = join(dir, options.rosterName ?? 'roster.csv');
-  const data = dataset({
-    communities: [
-      { id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' },
-      { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' },
-    ],
-  });
+  const data = dataset({ communities: TWO_COMMUNITIES });
   writeFileSync(datasetFile, JSON.stringify(data, null, 2));
   writeFileSync(rosterFile, options.roster ?? ROSTER_CSV);
   const language = options.language ?? 'zh-CN';
