@@ -3,6 +3,7 @@ import type { Problem } from '../errors.js';
 import { addCalendarDays, isCalendarDate } from '../time/calendar-date.js';
 import { parseClockTime } from '../time/wall-time.js';
 import type { RosterFile, RosterRecord } from './types.js';
+import { withoutBom } from './_lib/read-text.js';
 
 /** The roster fields a CSV column may hold, by header (lower case, trimmed; English or Chinese). */
 const HEADER_FIELDS: ReadonlyMap<string, CsvField> = new Map<string, CsvField>([
@@ -41,7 +42,7 @@ type CsvField = 'officer' | 'start' | 'end' | 'date' | 'startTime' | 'endTime' |
  * //=> { officer: '012345', start: '2017-04-05T18:00', end: '2017-04-06T08:00', type: '所内值班' }
  */
 export function parseCsvRoster(input: string, file: string): RosterFile {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = withoutBom(input);
   const records: RosterRecord[] = [];
   const problems: Problem[] = [];
   let layout: CsvLayout | undefined;

@@ -2,7 +2,7 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { DutyComplianceError, type Problem } from '../errors.js';
 import { createJsonLocator, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
-import { readTextFile } from '../io/_lib/read-text.js';
+import { readTextFile, withoutBom } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { WaiversFileSchema, type WaiverInput } from '../model/waiver-schema.js';
 import { isCalendarDate, type CalendarDate } from '../time/calendar-date.js';
@@ -57,7 +57,7 @@ export async function readWaiversFile(file: string): Promise<WaiversDocument> {
  * parseWaivers('waivers:\n  - fingerprint: "9f2c1e4a7b3d5e60"\n    reason: r\n    owner: o\n    expires: 2026-12-31\n', 'w.yaml').waivers[0].line //=> 2
  */
 export function parseWaivers(text: string, file?: string, format: 'json' | 'yaml' = waiversFormat(text, file)): WaiversDocument {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   const parsed = format === 'json' ? parseJsonText(body, file) : parseYamlText(body, file);
   const result = WaiversFileSchema.safeParse(parsed.value);
   if (!result.success) {
@@ -72,7 +72,7 @@ export function parseWaivers(text: string, file?: string, format: 'json' | 'yaml
 function waiversFormat(text: string, file: string | undefined): 'json' | 'yaml' {
   if (file !== undefined && /\.json$/i.test(file)) return 'json';
   if (file !== undefined && /\.ya?ml$/i.test(file)) return 'yaml';
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'json' : 'yaml';
+  return withoutBom(text).trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
 type Locate = (segments: readonly (string | number)[]) => { line: number; column: number } | undefined;

@@ -1,5 +1,6 @@
 import { DutyComplianceError, type ErrorCode, type Problem } from '../../errors.js';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError, type Node } from 'jsonc-parser';
+import { withoutBom } from './read-text.js';
 
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -89,7 +90,7 @@ export function locateProblems(problems: readonly { path?: string; line?: number
  * parseJson('{"a": 1}', 'x.json') //=> { value: { a: 1 }, text: '{"a": 1}' }
  */
 export function parseJson(text: string, file?: string): { value: unknown; text: string } | { problems: Problem[] } {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   try {
     return { value: JSON.parse(body), text: body };
   } catch {

@@ -1,11 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../../errors.js';
 
+/**
+ * The text without a leading UTF-8 BOM, which editors on Windows like to write.
+ *
+ * @example
+ * withoutBom('\uFEFF{}') //=> '{}'
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Reads a UTF-8 text file, stripping a BOM; a missing or unreadable file is a problem, not a throw. */
 export async function readTextFile(file: string): Promise<{ text: string } | { problem: Problem }> {
   try {
     const text = await readFile(file, 'utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: withoutBom(text) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
