@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../time/calendar-date.js';
-import { isTimeZone } from '../time/wall-time.js';
+import { DATE_TIME_PATTERN, isTimeZone } from '../time/wall-time.js';
 
 /**
  * The dataset contract of data.md as zod schemas. Types are inferred from them, and the JSON
@@ -19,7 +19,7 @@ export const CalendarDateSchema = z
 
 export const DateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/, DATE_TIME_FORMAT)
+  .regex(DATE_TIME_PATTERN, DATE_TIME_FORMAT)
   .meta({ description: 'Local wall time in the dataset timezone, or with an explicit offset.' });
 
 const IdSchema = z.string().min(1, 'a non-empty id');

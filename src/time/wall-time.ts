@@ -5,7 +5,8 @@ import { zoneDays } from './_lib/zone-days.js';
 /** Milliseconds since the epoch: the engine's instant. */
 export type Instant = number;
 
-const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
+/** A data.md date-time: `YYYY-MM-DDTHH:mm[:ss]`, local or with an offset (`Z`, `+08:00`). */
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
 const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
 const LOCAL_MINUTE_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 

@@ -1,6 +1,5 @@
+import { DATE_TIME_PATTERN } from '../../time/wall-time.js';
 import type { RosterEntryInput } from '../dataset-schema.js';
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -17,7 +16,7 @@ export function plainRosterEntry(value: unknown): RosterEntryInput | undefined {
   const v = value as Record<string, unknown>;
   const { officer, start, end, type, community, id, note } = v;
   if (!isId(officer) || !isText(start) || !isText(end) || !isId(type)) return undefined;
-  if (!DATE_TIME.test(start) || !DATE_TIME.test(end)) return undefined;
+  if (!DATE_TIME_PATTERN.test(start) || !DATE_TIME_PATTERN.test(end)) return undefined;
   const entry: RosterEntryInput = { officer, start, end, type };
   if (community !== undefined) {
     if (!isId(community)) return undefined;
