@@ -5,6 +5,7 @@ import { checkFiles, TOOL } from '../check.js';
 import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { builtInRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
 import type { Language, Subject } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
@@ -153,8 +154,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   const problems: Problem[] = [];
   const [command, dataset, ...extra] = positionals;
   if (command === 'diff') {
-    const language = (values.lang ?? 'zh-CN') as Language;
-    if (language !== 'zh-CN' && language !== 'en') problems.push({ path: '--lang', message: 'unknown language', expected: 'zh-CN | en', received: values.lang });
+    const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
     const checkOnly = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
@@ -165,8 +165,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'check' && dataset === undefined) problems.push({ message: 'no dataset file given', expected: 'duty-compliance check DATASET.json' });
   if (extra.length > 0) problems.push({ message: 'unexpected arguments', received: extra.join(' '), expected: 'one dataset file; roster files go after --roster' });
   const outputs = outputRequests(tokens, cwd, problems);
-  const language = (values.lang ?? 'zh-CN') as Language;
-  if (language !== 'zh-CN' && language !== 'en') problems.push({ path: '--lang', message: 'unknown language', expected: 'zh-CN | en', received: values.lang });
+  const language = parseLanguage(values.lang, problems);
   const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
   const evaluator = values.evaluator ?? 'compiled';
   if (evaluator !== 'compiled' && evaluator !== 'json-rules-engine') problems.push({ path: '--evaluator', message: 'unknown evaluator', expected: 'compiled | json-rules-engine', received: evaluator });
@@ -233,6 +232,13 @@ function outputRequests(tokens: readonly ArgToken[], cwd: string, problems: Prob
     files.add(o.file);
   }
   return outputs;
+}
+
+/** `--lang` as a report language: zh-CN (the default) or en. */
+function parseLanguage(lang: string | undefined, problems: Problem[]): Language {
+  const language = (lang ?? DEFAULT_LANGUAGE) as Language;
+  if (!LANGUAGES.includes(language)) problems.push({ path: '--lang', message: 'unknown language', expected: LANGUAGES.join(' | '), received: lang });
+  return language;
 }
 
 /** `--fail-on` and `--max-warnings` as the policy exitCodeFor applies. */
