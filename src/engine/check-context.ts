@@ -69,9 +69,12 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
   const officers = new Map(dataset.officers.map((o) => [o.id, o]));
 
   const assignments = new Map<string, IndexedAssignment[]>();
-  for (const o of dataset.officers) {
+  // Each officer's place in `officers[]`, for evidence paths (ids are unique once validated).
+  const officerIndex = new Map<string, number>();
+  dataset.officers.forEach((o, i) => {
     assignments.set(o.id, (o.assignments ?? []).map((a, index) => ({ ...a, officer: o.id, index })));
-  }
+    if (!officerIndex.has(o.id)) officerIndex.set(o.id, i);
+  });
 
   const byOfficer = new Map<string, RosterEntry[]>();
   for (const e of roster) {
@@ -164,14 +167,13 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
       return evidence;
     },
     assignmentEvidence(a) {
-      const officerIndex = dataset.officers.findIndex((o) => o.id === a.officer);
       const evidence: AssignmentEvidence = {
         source: 'assignment',
         officer: a.officer,
         index: a.index,
         community: a.community,
         from: a.from,
-        path: `officers[${officerIndex}].assignments[${a.index}]`,
+        path: `officers[${officerIndex.get(a.officer) ?? -1}].assignments[${a.index}]`,
       };
       if (a.to !== undefined) evidence.to = a.to;
       return evidence;
