@@ -182,22 +182,18 @@ function validateRoster(
       // The entry's references are still checked, so a second problem is not hidden by the first.
       const raw = (record.value !== null && typeof record.value === 'object' ? record.value : {}) as Record<string, unknown>;
       if (typeof raw.officer === 'string' && raw.officer !== '' && !officerIds.has(raw.officer) && !badges.has(raw.officer)) {
-        problems.push({ ...place('officer'), message: 'unknown officer', expected: 'the id or badge of an officer in officers[]', received: JSON.stringify(raw.officer) });
+        problems.push(unknownOfficer(place('officer'), raw.officer));
       }
       if (typeof raw.community === 'string' && raw.community !== '' && !communityIds.has(raw.community)) {
-        problems.push({ ...place('community'), message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(raw.community) });
+        problems.push(unknownCommunity(place('community'), raw.community));
       }
       return;
     }
     const e = parsed.data;
     const entryProblems: Problem[] = [];
     const officer = officerIds.has(e.officer) ? e.officer : badges.get(e.officer);
-    if (officer === undefined) {
-      entryProblems.push({ ...place('officer'), message: 'unknown officer', expected: 'the id or badge of an officer in officers[]', received: JSON.stringify(e.officer) });
-    }
-    if (e.community !== undefined && !communityIds.has(e.community)) {
-      entryProblems.push({ ...place('community'), message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(e.community) });
-    }
+    if (officer === undefined) entryProblems.push(unknownOfficer(place('officer'), e.officer));
+    if (e.community !== undefined && !communityIds.has(e.community)) entryProblems.push(unknownCommunity(place('community'), e.community));
     const startInstant = parseDateTime(e.start, zone);
     const endInstant = parseDateTime(e.end, zone);
     if (startInstant === undefined) entryProblems.push({ ...place('start'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.start) });
@@ -225,6 +221,16 @@ function validateRoster(
     if (source.line !== undefined) entry.line = source.line;
     out.push(entry);
   }
+}
+
+/** A roster entry's officer that is neither an officer's id nor a badge, at `at`. */
+function unknownOfficer(at: Problem, officer: string): Problem {
+  return { ...at, message: 'unknown officer', expected: 'the id or badge of an officer in officers[]', received: JSON.stringify(officer) };
+}
+
+/** A roster entry's community that is no community's id, at `at`. */
+function unknownCommunity(at: Problem, community: string): Problem {
+  return { ...at, message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(community) };
 }
 
 /** The default period: the first entry's start date to the last entry's end date (data.md). */
