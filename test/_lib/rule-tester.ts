@@ -19,6 +19,21 @@ export function dataset(overrides: Record<string, unknown> = {}): Record<string,
   };
 }
 
+/** A residential community of PS1 named `<id>居委`, with `extra` fields. */
+export const community = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1', ...extra });
+
+/** An officer of PS1 named `警员<id>` with the given assignments. */
+export const officer = (id: string, assignments: unknown[] = []) => ({ id, name: `警员${id}`, unit: 'PS1', assignments });
+
+/** Officer O1 (张伟) of PS1 with `extra` fields, assigned to C1 since 2015 unless `assignments` says otherwise. */
+export const officerO1 = (extra: Record<string, unknown>, assignments: unknown[] = [{ community: 'C1', from: '2015-01-01' }]) => ({
+  id: 'O1',
+  name: '张伟',
+  unit: 'PS1',
+  assignments,
+  ...extra,
+});
+
 /** What an invalid case expects of one violation; only the fields given are compared. */
 export interface ExpectedViolation {
   messageId: string;

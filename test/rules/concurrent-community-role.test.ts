@@ -1,36 +1,28 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
-
-const officer = (extra: Record<string, unknown>, assignments: unknown[] = [{ community: 'C1', from: '2015-01-01' }]) => ({
-  id: 'O1',
-  name: '张伟',
-  unit: 'PS1',
-  assignments,
-  ...extra,
-});
+import { dataset, officerO1, ruleTester } from '../_lib/rule-tester.js';
 
 ruleTester('community-policing/concurrent-community-role', {
   valid: [
     { name: 'partyMember absent: not checked', dataset: dataset() },
-    { name: 'partyMember absent with no roles at all: not checked', dataset: dataset({ officers: [officer({ communityRoles: [] })] }) },
-    { name: 'a Party member who is deputy Party secretary', dataset: dataset({ officers: [officer({ partyMember: true, communityRoles: ['deputy-party-secretary'] })] }) },
-    { name: 'a non-member who is deputy station head', dataset: dataset({ officers: [officer({ partyMember: false, communityRoles: ['deputy-station-head'] })] }) },
+    { name: 'partyMember absent with no roles at all: not checked', dataset: dataset({ officers: [officerO1({ communityRoles: [] })] }) },
+    { name: 'a Party member who is deputy Party secretary', dataset: dataset({ officers: [officerO1({ partyMember: true, communityRoles: ['deputy-party-secretary'] })] }) },
+    { name: 'a non-member who is deputy station head', dataset: dataset({ officers: [officerO1({ partyMember: false, communityRoles: ['deputy-station-head'] })] }) },
     {
       name: 'holding both roles satisfies either case',
-      dataset: dataset({ officers: [officer({ partyMember: false, communityRoles: ['deputy-party-secretary', 'deputy-station-head'] })] }),
+      dataset: dataset({ officers: [officerO1({ partyMember: false, communityRoles: ['deputy-party-secretary', 'deputy-station-head'] })] }),
     },
     {
       name: 'not a community officer on the last date (assignment ended the day before)',
-      dataset: dataset({ officers: [officer({ partyMember: true }, [{ community: 'C1', from: '2015-01-01', to: '2017-04-08' }])] }),
+      dataset: dataset({ officers: [officerO1({ partyMember: true }, [{ community: 'C1', from: '2015-01-01', to: '2017-04-08' }])] }),
     },
     {
       name: 'not yet a community officer on the last date (assignment starts after it)',
-      dataset: dataset({ officers: [officer({ partyMember: false }, [{ community: 'C1', from: '2017-04-10' }])] }),
+      dataset: dataset({ officers: [officerO1({ partyMember: false }, [{ community: 'C1', from: '2017-04-10' }])] }),
     },
   ],
   invalid: [
     {
       name: 'a Party member without deputy-party-secretary',
-      dataset: dataset({ officers: [officer({ partyMember: true, communityRoles: ['deputy-station-head'] })] }),
+      dataset: dataset({ officers: [officerO1({ partyMember: true, communityRoles: ['deputy-station-head'] })] }),
       errors: [
         {
           messageId: 'noDeputyPartySecretary',
@@ -45,12 +37,12 @@ ruleTester('community-policing/concurrent-community-role', {
     },
     {
       name: 'a non-member without deputy-station-head (communityRoles absent)',
-      dataset: dataset({ officers: [officer({ partyMember: false })] }),
+      dataset: dataset({ officers: [officerO1({ partyMember: false })] }),
       errors: [{ messageId: 'noDeputyStationHead', subject: { type: 'officer', id: 'O1' }, details: { missingRole: 'deputy-station-head' }, messageIncludes: '综治工作站副站长' }],
     },
     {
       name: 'a community officer only on the last date',
-      dataset: dataset({ officers: [officer({ partyMember: true }, [{ community: 'C1', from: '2017-04-09', to: '2017-04-09' }])] }),
+      dataset: dataset({ officers: [officerO1({ partyMember: true }, [{ community: 'C1', from: '2017-04-09', to: '2017-04-09' }])] }),
       errors: [{ messageId: 'noDeputyPartySecretary' }],
     },
     {

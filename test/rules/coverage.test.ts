@@ -1,7 +1,4 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
-
-const officer = (id: string, assignments: unknown[]) => ({ id, name: `警员${id}`, unit: 'PS1', assignments });
-const community = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1', ...extra });
+import { community, dataset, officer, ruleTester } from '../_lib/rule-tester.js';
 
 ruleTester('community-policing/coverage', {
   valid: [

@@ -1,8 +1,6 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
+import { community, dataset, officer, ruleTester } from '../_lib/rule-tester.js';
 
-const community = (id: string) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1' });
 const communities = [community('C1'), community('C2'), community('C3')];
-const officer = (id: string, assignments: unknown[]) => ({ id, name: `警员${id}`, unit: 'PS1', assignments });
 const assignment = (c: string, from: string, to?: string) => ({ community: c, from, ...(to ? { to } : {}) });
 
 ruleTester('community-policing/dedicated-officer', {

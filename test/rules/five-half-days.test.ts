@@ -1,4 +1,4 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
+import { community, dataset, ruleTester } from '../_lib/rule-tester.js';
 
 /** A community-work entry; `community` only when given. */
 const work = (start: string, end: string, extra: Record<string, unknown> = {}) => ({ officer: 'O1', start, end, type: '社区工作', ...extra });
@@ -6,7 +6,6 @@ const leave = (start: string, end: string) => ({ officer: 'O1', start, end, type
 /** The morning (08:00–12:00) of each date. */
 const mornings = (...dates: string[]) => dates.map((d) => work(`${d}T08:00`, `${d}T12:00`));
 const weekdays = ['2017-04-03', '2017-04-04', '2017-04-05', '2017-04-06', '2017-04-07'];
-const community = (id: string) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1' });
 
 ruleTester('community-policing/five-half-days', {
   valid: [

@@ -1,10 +1,9 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
+import { dataset, officer, ruleTester } from '../_lib/rule-tester.js';
 
 const communities = [
   { id: 'C1', name: '云南中路居委', kind: 'residential', unit: 'PS1' },
   { id: 'C2', name: '宁波路居委', kind: 'residential', unit: 'PS1' },
 ];
-const officer = (id: string, assignments: unknown[]) => ({ id, name: `警员${id}`, unit: 'PS1', assignments });
 const transfer = (extra: Record<string, unknown> = {}) => ({ id: 'T1', officer: 'O1', effectiveDate: '2017-06-01', to: 'PS2', ...extra });
 /** O1 with the given assignments and one transfer request. */
 const withTransfer = (assignments: unknown[], request: Record<string, unknown> = {}) =>

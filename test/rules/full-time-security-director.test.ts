@@ -1,6 +1,4 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
-
-const community = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1', ...extra });
+import { community, dataset, ruleTester } from '../_lib/rule-tester.js';
 
 ruleTester('community-policing/full-time-security-director', {
   valid: [

@@ -1,27 +1,19 @@
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
-
-const officer = (extra: Record<string, unknown>, assignments: unknown[] = [{ community: 'C1', from: '2015-01-01' }]) => ({
-  id: 'O1',
-  name: '张伟',
-  unit: 'PS1',
-  assignments,
-  ...extra,
-});
+import { dataset, officerO1, ruleTester } from '../_lib/rule-tester.js';
 
 ruleTester('community-policing/mobile-terminal', {
   valid: [
     { name: 'mobileTerminal absent: not checked', dataset: dataset() },
-    { name: 'an officer with a terminal', dataset: dataset({ officers: [officer({ mobileTerminal: true })] }) },
+    { name: 'an officer with a terminal', dataset: dataset({ officers: [officerO1({ mobileTerminal: true })] }) },
     {
       name: 'not a community officer on the last date',
-      dataset: dataset({ officers: [officer({ mobileTerminal: false }, [{ community: 'C1', from: '2015-01-01', to: '2017-04-08' }])] }),
+      dataset: dataset({ officers: [officerO1({ mobileTerminal: false }, [{ community: 'C1', from: '2015-01-01', to: '2017-04-08' }])] }),
     },
-    { name: 'an officer with no assignment at all', dataset: dataset({ officers: [officer({ mobileTerminal: false }, [])] }) },
+    { name: 'an officer with no assignment at all', dataset: dataset({ officers: [officerO1({ mobileTerminal: false }, [])] }) },
   ],
   invalid: [
     {
       name: 'a community officer without a terminal',
-      dataset: dataset({ officers: [officer({ mobileTerminal: false })] }),
+      dataset: dataset({ officers: [officerO1({ mobileTerminal: false })] }),
       errors: [
         {
           messageId: 'noMobileTerminal',

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import { dataset, ruleTester } from '../_lib/rule-tester.js';
+import { community, dataset, officer, ruleTester } from '../_lib/rule-tester.js';
 
-const community = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `${id}居委`, kind: 'residential', unit: 'PS1', ...extra });
-const officer = (id: string, assignments: unknown[] = []) => ({ id, name: `警员${id}`, unit: 'PS1', assignments });
 const longServing = (id: string, community = 'C1') => officer(id, [{ community, from: '2010-01-01' }]);
 const transfer = (id: string, officerId: string, extra: Record<string, unknown> = {}) => ({ id, officer: officerId, effectiveDate: '2017-06-01', ...extra });
 const replacement = (officerId: string, arrivalDate?: string) => (arrivalDate ? { officer: officerId, arrivalDate } : { officer: officerId });
