@@ -1,25 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sarifFormatter } from '../../src/format/sarif.js';
 import { applyBaseline, createBaseline } from '../../src/report/baseline.js';
 import type { BaselineEntry, Report } from '../../src/report/types.js';
 import { applyWaivers } from '../../src/report/waivers.js';
+import { sarifValidator } from './_lib/sarif-schema.js';
 import { checkTempFiles, contextFor, DAYTIME_DUTY, type CheckedFiles } from './_lib/reports.js';
 
-const SCHEMA_FILE = join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
 
-/** The official draft-04 schema, read by Ajv's draft-07 class (see sarif.test.ts for why that is sound). */
-function sarifValidator(): ValidateFunction {
-  const { $schema: _draft, id, ...rest } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id as string });
-}
 
 let validate: ValidateFunction;
 let files: CheckedFiles;

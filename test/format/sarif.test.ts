@@ -1,35 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import type { Log, Result } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { sarifFormatter } from '../../src/format/sarif.js';
 import { builtInRegistry } from '../../src/rules/index.js';
 import { dataset } from '../_lib/rule-tester.js';
+import { sarifValidator } from './_lib/sarif-schema.js';
 import { checkTempFiles, contextFor, COVERAGE, DAYTIME_DUTY, TWO_COMMUNITIES, withSuppressions, type CheckedFiles } from './_lib/reports.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The official schema lives beside the clone (`../shared`), never inside it. */
-const SCHEMA_FILE = join(REPO_ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
 
-/**
- * The official SARIF schema is draft-04, which Ajv 8 does not read (`ajv-draft-04` would, but is
- * not a dependency). Its only draft-04-only keywords are the schema `id` and `$schema`: renamed
- * to draft-07's `$id` and dropped, it means the same to Ajv's default (draft-07) class. The test
- * below guards that assumption (no boolean exclusiveMinimum/Maximum, whose meaning changed).
- */
-function sarifValidator(): ValidateFunction {
-  const text = readFileSync(SCHEMA_FILE, 'utf8');
-  const { $schema, id, ...rest } = JSON.parse(text) as Record<string, unknown>;
-  expect($schema).toBe('http://json-schema.org/draft-04/schema#');
-  expect(text).not.toMatch(/"exclusiveM(in|ax)imum"/);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id as string });
-}
 
 let validate: ValidateFunction;
 let files: CheckedFiles;
