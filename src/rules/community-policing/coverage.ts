@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../engine/check-context.js';
+import type { CheckContext, IndexedAssignment } from '../../engine/check-context.js';
 import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
 import type { Community } from '../../model/dataset-schema.js';
 import { isDateWithin } from '../../time/calendar-date.js';
@@ -18,7 +18,7 @@ export function requiredOfficers(community: Community, heavyLoadMinimum: number)
 export const coverage: RuleFacts = {
   *subjects(context: CheckContext, options): Iterable<JudgedSubject> {
     const heavyLoadMinimum = options.heavyLoadMinimum as number;
-    const byCommunity = new Map<string, ReturnType<CheckContext['assignmentsOf']>[number][]>();
+    const byCommunity = new Map<string, IndexedAssignment[]>();
     for (const officer of context.officers.keys()) {
       for (const a of context.assignmentsOf(officer)) {
         let list = byCommunity.get(a.community);

@@ -4,6 +4,7 @@ import { isDateWithin } from '../../time/calendar-date.js';
 import { unionMinutesWithin, type Interval } from '../../time/intervals.js';
 import { localDateOf, localDatesTouched } from '../../time/wall-time.js';
 import type { CheckContext } from '../../engine/check-context.js';
+import { intervalOf } from './_lib/officer-weeks.js';
 
 /** Daytime windows of every local date an entry touches. */
 function daytimeWindowsOf(context: CheckContext, entry: RosterEntry): Interval[] {
@@ -12,7 +13,7 @@ function daytimeWindowsOf(context: CheckContext, entry: RosterEntry): Interval[]
 
 /** Daytime minutes (union) of entries. */
 function daytimeMinutes(context: CheckContext, entries: readonly RosterEntry[]): number {
-  const intervals = entries.map((e) => ({ start: e.startInstant, end: e.endInstant }));
+  const intervals = entries.map(intervalOf);
   const windows = new Map<number, Interval>();
   for (const e of entries) for (const w of daytimeWindowsOf(context, e)) windows.set(w.start, w);
   let total = 0;
@@ -39,17 +40,17 @@ export const noDaytimeStationDuty: RuleFacts = {
         list.push(entry);
       }
       for (const [date, entries] of byDate) {
-        const overlaps = entries.map((e) => daytimeMinutes(context, [e]));
-        const breaking = entries.filter((_, i) => overlaps[i]! > tolerance);
+        const overlaps = entries.map((entry) => ({ entry, minutes: daytimeMinutes(context, [entry]) }));
+        const breaking = overlaps.filter((o) => o.minutes > tolerance);
         yield {
           subject: { type: 'officer', id: officer },
           period: { start: date, end: date },
           facts: {
-            longestDaytimeOverlap: Math.max(...overlaps),
-            daytimeMinutes: daytimeMinutes(context, breaking),
+            longestDaytimeOverlap: Math.max(...overlaps.map((o) => o.minutes)),
+            daytimeMinutes: daytimeMinutes(context, breaking.map((o) => o.entry)),
             toleranceMinutes: tolerance,
           },
-          evidence: breaking.map((e) => context.rosterEvidence(e, overlaps[entries.indexOf(e)])),
+          evidence: breaking.map((o) => context.rosterEvidence(o.entry, o.minutes)),
           messageData: { officer: context.label('officer', officer) },
         };
       }
