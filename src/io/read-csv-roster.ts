@@ -116,6 +116,11 @@ interface CsvLayout {
   /** 1-based columns of an entry's fields, shared by every row that uses that column set. */
   columnsWithStartEnd: Readonly<Record<string, number>>;
   columnsWithDate: Readonly<Record<string, number>>;
+  /**
+   * One shared string per distinct duty type or community: a roster repeats a few dozen of them
+   * millions of times, and every entry keeps its own copy otherwise.
+   */
+  intern(text: string): string;
 }
 
 const FIELDS: readonly CsvField[] = ['officer', 'start', 'end', 'date', 'startTime', 'endTime', 'type', 'community', 'id', 'note'];
@@ -126,7 +131,14 @@ function layoutOf(columns: ReadonlyMap<CsvField, number>): CsvLayout {
   const plain: Record<string, number> = {};
   for (const f of PLAIN_FIELDS) if (index[f] >= 0) plain[f] = index[f] + 1;
   const first = (...fields: CsvField[]) => fields.map((f) => index[f]).find((i) => i >= 0)! + 1;
+  const interned = new Map<string, string>();
   return {
+    intern(text) {
+      const shared = interned.get(text);
+      if (shared !== undefined) return shared;
+      interned.set(text, text);
+      return text;
+    },
     index,
     columnsWithStartEnd: Object.freeze({ ...plain, start: index.start + 1, end: index.end + 1 }),
     columnsWithDate: Object.freeze({ ...plain, start: first('startTime', 'date'), end: first('endTime', 'date') }),
@@ -145,7 +157,7 @@ function readRow(cells: string[], layout: CsvLayout, file: string, line: number)
   const value: Record<string, string> = {};
   for (const field of PLAIN_FIELDS) {
     const v = cellValue(cells, index[field]);
-    if (v !== undefined) value[field] = v;
+    if (v !== undefined) value[field] = field === 'type' || field === 'community' ? layout.intern(v) : v;
   }
   const start = cellValue(cells, index.start);
   const end = cellValue(cells, index.end);
