@@ -3,7 +3,7 @@ import { DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
-import { readTextFile } from './io/_lib/read-text.js';
+import { readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile } from './io/types.js';
 import { validateInput } from './model/validate-input.js';
 import { createCheckContext } from './engine/check-context.js';
@@ -94,9 +94,7 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
 }
 
 async function readConfigFile(file: string, registry: RuleRegistry) {
-  const read = await readTextFile(file);
-  if ('problem' in read) throw new DutyComplianceError('CONFIG_INVALID', [read.problem]);
-  const { value, text } = parseJsonOrThrow(read.text, file, 'CONFIG_INVALID');
+  const { value, text } = parseJsonOrThrow(await readTextFileOrThrow(file, 'CONFIG_INVALID'), file, 'CONFIG_INVALID');
   try {
     return resolveConfig(value, registry, file);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { DutyComplianceError } from '../errors.js';
 import { locateProblems, parseJsonOrThrow } from '../io/_lib/json-location.js';
-import { readTextFile } from '../io/_lib/read-text.js';
+import { readTextFileOrThrow } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { BASELINE_FORMAT_VERSION, BaselineFileSchema } from '../model/baseline-schema.js';
 import { annotate, countBaselineStates } from './_lib/report-counts.js';
@@ -56,9 +56,7 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
  * const baseline = await readBaselineFile('compliance/baseline.json')
  */
 export async function readBaselineFile(file: string): Promise<BaselineEntry[]> {
-  const read = await readTextFile(file);
-  if ('problem' in read) throw new DutyComplianceError('CONFIG_INVALID', [read.problem]);
-  return parseBaseline(read.text, file);
+  return parseBaseline(await readTextFileOrThrow(file, 'CONFIG_INVALID'), file);
 }
 
 /** Parses a baseline text (see {@link readBaselineFile}). */

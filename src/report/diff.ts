@@ -1,6 +1,6 @@
 import { DutyComplianceError } from '../errors.js';
 import { locateProblems, parseJsonOrThrow } from '../io/_lib/json-location.js';
-import { readTextFile } from '../io/_lib/read-text.js';
+import { readTextFileOrThrow } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { ReportSchema } from '../model/report-schema.js';
 import { compareViolations } from './build-report.js';
@@ -43,9 +43,7 @@ export interface ReportDiff {
  * const before = await readReportFile('main.json')
  */
 export async function readReportFile(file: string): Promise<Report> {
-  const read = await readTextFile(file);
-  if ('problem' in read) throw new DutyComplianceError('INPUT_INVALID', [read.problem]);
-  return parseReport(read.text, file);
+  return parseReport(await readTextFileOrThrow(file, 'INPUT_INVALID'), file);
 }
 
 /** Parses and validates a JSON report text (see {@link readReportFile}). */

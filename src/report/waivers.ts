@@ -2,7 +2,7 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { DutyComplianceError, type Problem } from '../errors.js';
 import { createJsonLocator, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
-import { readTextFile, withoutBom } from '../io/_lib/read-text.js';
+import { readTextFileOrThrow, withoutBom } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { WaiversFileSchema, type WaiverInput } from '../model/waiver-schema.js';
 import { isCalendarDate, type CalendarDate } from '../time/calendar-date.js';
@@ -44,9 +44,7 @@ const YAML_OPTIONS = { schema: 'failsafe', prettyErrors: false, uniqueKeys: true
  * const waivers = await readWaiversFile('compliance/waivers.yaml')
  */
 export async function readWaiversFile(file: string): Promise<WaiversDocument> {
-  const read = await readTextFile(file);
-  if ('problem' in read) throw new DutyComplianceError('CONFIG_INVALID', [read.problem]);
-  return parseWaivers(read.text, file);
+  return parseWaivers(await readTextFileOrThrow(file, 'CONFIG_INVALID'), file);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Problem } from '../../errors.js';
+import { DutyComplianceError, type ErrorCode, type Problem } from '../../errors.js';
 
 /**
  * The text without a leading UTF-8 BOM, which editors on Windows like to write.
@@ -22,4 +22,11 @@ export async function readTextFile(file: string): Promise<{ text: string } | { p
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'error'})`;
     return { problem: { file, message } };
   }
+}
+
+/** {@link readTextFile}, throwing an unreadable file as a coded error (for files that must exist). */
+export async function readTextFileOrThrow(file: string, code: ErrorCode): Promise<string> {
+  const read = await readTextFile(file);
+  if ('problem' in read) throw new DutyComplianceError(code, [read.problem]);
+  return read.text;
 }
