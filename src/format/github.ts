@@ -1,4 +1,5 @@
 import type { Violation } from '../report/types.js';
+import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { pathFromCwd, rosterFileEvidence } from './_lib/locations.js';
 import { textFormatter } from './text.js';
@@ -28,7 +29,7 @@ function workflowCommand(v: Violation, context: FormatContext): string {
   const file = row?.file ?? context.source?.dataset;
   if (file !== undefined) properties.push(['file', pathFromCwd(file, context.cwd)]);
   if (row?.line !== undefined) properties.push(['line', String(row.line)]);
-  const title = context.registry.rules.get(v.ruleId)?.definition.title[context.language];
+  const title = ruleTitle(context, v.ruleId);
   properties.push(['title', title !== undefined ? `${v.ruleId}: ${title}` : v.ruleId]);
   const list = properties.map(([name, value]) => `${name}=${escapeProperty(value)}`).join(',');
   return `::${v.severity === 'error' ? 'error' : 'warning'} ${list}::${escapeData(v.message)}`;

@@ -1,4 +1,5 @@
 import type { Report, Subject, Violation } from '../report/types.js';
+import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { firstJsonPath, pathFromCwd, rosterFileEvidence } from './_lib/locations.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './_lib/xml.js';
@@ -94,7 +95,7 @@ function countCases(cases: readonly TestCase[]): Counts {
 }
 
 function suiteXml(ruleId: string, cases: readonly TestCase[], counts: Counts, context: FormatContext): string[] {
-  const title = context.registry.rules.get(ruleId)?.definition.title[context.language];
+  const title = ruleTitle(context, ruleId);
   const lines = [`  <testsuite name="${attr(ruleId)}" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}">`];
   if (title !== undefined) lines.push('    <properties>', `      <property name="title" value="${attr(title)}"/>`, '    </properties>');
   for (const c of cases) lines.push(...caseXml(ruleId, c, context));

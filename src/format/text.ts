@@ -1,4 +1,5 @@
 import type { BaselineEntry, BaselineOutcome, Evidence, ExpiredWaiver, Report, SeverityCounts, Suppression, Violation, WaiverEntry, WaiverOutcome } from '../report/types.js';
+import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
@@ -75,7 +76,7 @@ export const textFormatter: Formatter = {
     const lines: string[] = [];
     const byRule = groupBy(report.violations, (v) => v.ruleId);
     for (const [ruleId, violations] of byRule) {
-      const title = context.registry.rules.get(ruleId)?.definition.title[context.language];
+      const title = ruleTitle(context, ruleId);
       lines.push(`${paint('underline', ruleId)}${title ? `  ${title}` : ''}`);
       for (const [subjectKey, ofSubject] of groupBy(violations, (v) => `${v.subject.type} ${v.subject.id}`)) {
         lines.push(`  ${paint('bold', subjectKey)}`);

@@ -1,3 +1,5 @@
+import type { FormatContext } from '../formatter.js';
+
 /**
  * The package repository's home page. A placeholder until the package is published: the one
  * place to change when it moves (SARIF `informationUri` and every rule's `helpUri` derive from it).
@@ -17,4 +19,15 @@ export function ruleName(ruleId: string): string {
  */
 export function ruleDocUrl(ruleId: string): string {
   return `${PROJECT_URL}/blob/main/docs/rules/${encodeURIComponent(ruleName(ruleId))}.md`;
+}
+
+/**
+ * A rule's title in the report's language, or `undefined` for a rule the registry does not know
+ * (a report read back from a file may name one).
+ *
+ * @example
+ * ruleTitle(context, 'community-policing/coverage') //=> '一居一警、一村一警'
+ */
+export function ruleTitle(context: Pick<FormatContext, 'registry' | 'language'>, ruleId: string): string | undefined {
+  return context.registry.rules.get(ruleId)?.definition.title[context.language];
 }
