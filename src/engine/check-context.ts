@@ -49,8 +49,8 @@ export interface CheckContext {
   isNonNormalDuty(officer: string, date: CalendarDate): boolean;
   /** The instants of a wall-clock window on a local date. */
   windowOn(date: CalendarDate, window: ClockWindow): Interval;
-  /** `id (name)` of an officer or community, for messages. */
-  label(kind: 'officer' | 'community', id: string): string;
+  /** `id (name)` of an officer, community or unit, for messages. */
+  label(kind: 'officer' | 'community' | 'unit', id: string): string;
   rosterEvidence(entry: RosterEntry, minutes?: number): RosterEvidence;
   assignmentEvidence(assignment: IndexedAssignment): AssignmentEvidence;
 }
@@ -149,7 +149,7 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
       return interval;
     },
     label(kind, id) {
-      const name = kind === 'officer' ? officers.get(id)?.name : communities.get(id)?.name;
+      const name = (kind === 'officer' ? officers : kind === 'community' ? communities : units).get(id)?.name;
       return name ? `${id} (${name})` : id;
     },
     rosterEvidence(entry, minutes) {

@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../engine/check-context.js';
 import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
-import { communityOfficersOnLastDate, officerEvidence } from './_lib/last-date-officers.js';
+import { communityOfficersOnLastDate, officerEvidence } from './_lib/dataset-records.js';
 
 /** Labels of the communities the officer is assigned to on `date`, each once, in assignment order. */
 function assignedCommunities(context: CheckContext, officer: string, date: string): string {

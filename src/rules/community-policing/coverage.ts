@@ -2,6 +2,7 @@ import type { CheckContext, IndexedAssignment } from '../../engine/check-context
 import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
 import type { Community } from '../../model/dataset-schema.js';
 import { isDateWithin } from '../../time/calendar-date.js';
+import { communityEvidence } from './_lib/dataset-records.js';
 
 /**
  * Officers a community requires (rules.md, `coverage`): `requiredOfficers`, else
@@ -39,7 +40,7 @@ export const coverage: RuleFacts = {
           period: { start: date, end: date },
           facts: { assignedOfficers: officers.size, requiredOfficers: required },
           evidence: [
-            { source: 'community', id: community.id, index, path: `communities[${index}]` },
+            communityEvidence(community, index),
             ...holding.map((a) => context.assignmentEvidence(a)),
           ],
           messageData: { community: context.label('community', community.id) },

@@ -1,4 +1,5 @@
 import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
+import { communityEvidence } from './_lib/dataset-records.js';
 
 /**
  * `full-time-security-director`: one subject per community. An absent `securityDirector` or
@@ -14,7 +15,7 @@ export const fullTimeSecurityDirector: RuleFacts = {
       yield {
         subject: { type: 'community', id: community.id },
         facts: { securityDirectorFullTime: director?.fullTime ?? null },
-        evidence: [{ source: 'community', id: community.id, index, path: `communities[${index}]` }],
+        evidence: [communityEvidence(community, index)],
         ...(director?.name !== undefined ? { details: { securityDirector: director.name } } : {}),
         messageData: { community: context.label('community', community.id) },
       };

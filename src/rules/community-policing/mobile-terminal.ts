@@ -1,5 +1,5 @@
 import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
-import { communityOfficersOnLastDate, officerEvidence } from './_lib/last-date-officers.js';
+import { communityOfficersOnLastDate, officerEvidence } from './_lib/dataset-records.js';
 
 /**
  * `mobile-terminal`: one subject per community officer on the period's last date. An absent

@@ -26,12 +26,6 @@ function establishmentEvidence({ snapshot, index }: IndexedSnapshot): Establishm
   return { source: 'establishment', unit: snapshot.unit, date: snapshot.date, communityPosts: snapshot.communityPosts, index, path: `establishment[${index}]` };
 }
 
-/** `id (name)` of a unit, for messages. */
-function unitLabel(context: CheckContext, id: string): string {
-  const name = context.units.get(id)?.name;
-  return name ? `${id} (${name})` : id;
-}
-
 /**
  * `no-post-cuts`: one subject per pair of consecutive snapshots of a unit, whatever their dates
  * (the rule is not clipped to the check period).
@@ -47,7 +41,7 @@ export const noPostCuts: RuleFacts = {
           period: { start: earlier.snapshot.date, end: later.snapshot.date },
           facts: { previousPosts: earlier.snapshot.communityPosts, communityPosts: later.snapshot.communityPosts },
           evidence: [establishmentEvidence(earlier), establishmentEvidence(later)],
-          messageData: { unit: unitLabel(context, unit) },
+          messageData: { unit: context.label('unit', unit) },
         };
       }
     }

@@ -23,3 +23,8 @@ export function communityOfficersOnLastDate(context: CheckContext): IndexedOffic
 export function officerEvidence({ officer, index }: IndexedOfficer): RecordEvidence {
   return { source: 'officer', id: officer.id, index, path: `officers[${index}]` };
 }
+
+/** A community's record as evidence (`communities[2]`). */
+export function communityEvidence(community: { id: string }, index: number): RecordEvidence {
+  return { source: 'community', id: community.id, index, path: `communities[${index}]` };
+}
