@@ -62,6 +62,8 @@ export const OfficerSchema = z.object({
   communityRoles: z.array(CommunityRoleSchema).optional(),
   mobileTerminal: z.boolean().optional(),
   assignments: z.array(AssignmentSchema).optional(),
+  /** Free-form facts a rule pack reads (an INRC-II nurse's contract, skills and history). */
+  attributes: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const RosterEntrySchema = z.object({
@@ -72,6 +74,8 @@ export const RosterEntrySchema = z.object({
   community: IdSchema.optional(),
   id: z.string().optional(),
   note: z.string().optional(),
+  /** Free-form scalar facts of the entry a rule pack reads (an INRC-II assignment's skill). */
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
 export const EstablishmentSnapshotSchema = z.object({
@@ -139,6 +143,11 @@ export const DatasetSchema = z
     establishment: z.array(EstablishmentSnapshotSchema).optional(),
     transfers: z.array(TransferSchema).optional(),
     policeRooms: z.array(PoliceRoomSchema).optional(),
+    /**
+     * Named lists of records a rule pack iterates or looks up (INRC-II: demands, off requests,
+     * contracts, shift types, forbidden successions). Each record is a JSON object.
+     */
+    records: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a list name: a letter, then letters or digits'), z.array(z.record(z.string(), z.unknown()))).optional(),
   })
   .meta({ title: 'duty-compliance dataset', description: 'Organisation, roster and requests checked by duty-compliance.' });
 

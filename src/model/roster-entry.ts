@@ -18,6 +18,7 @@ export interface RosterEntry {
   community?: string;
   id?: string;
   note?: string;
+  attributes?: Readonly<Record<string, string | number | boolean>>;
   file?: string;
   line?: number;
 }

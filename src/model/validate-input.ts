@@ -97,11 +97,13 @@ export function validateInput(
       const period = DatasetSchema.shape.period.safeParse(top.period);
       const timezone = DatasetSchema.shape.timezone.safeParse(top.timezone);
       const calendar = DatasetSchema.shape.calendar.safeParse(top.calendar);
+      const records = DatasetSchema.shape.records.safeParse(top.records);
       dataset = {
         ...parsed,
         timezone: timezone.success ? timezone.data : 'Asia/Shanghai',
         period: period.success ? period.data : undefined,
         calendar: calendar.success ? calendar.data : undefined,
+        records: records.success ? records.data : undefined,
       } as unknown as Omit<Dataset, 'roster'>;
       const list = Array.isArray(top.roster) ? (top.roster as unknown[]) : [];
       rosterRecords = list.map((entry, i) => ({ value: entry, source: { path: formatPath(['roster', i]) } }));
@@ -217,6 +219,7 @@ function validateRoster(
     if (e.community !== undefined) entry.community = e.community;
     if (e.id !== undefined) entry.id = e.id;
     if (e.note !== undefined) entry.note = e.note;
+    if (e.attributes !== undefined) entry.attributes = e.attributes;
     if (source.file !== undefined) entry.file = source.file;
     if (source.line !== undefined) entry.line = source.line;
     out.push(entry);

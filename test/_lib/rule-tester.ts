@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import type { Settings } from '../../src/model/config-schema.js';
 import type { Violation } from '../../src/report/types.js';
@@ -73,11 +76,14 @@ export function ruleTester(ruleId: string, cases: { valid: RuleCase[]; invalid: 
     });
     return report.violations.filter((v) => v.ruleId === ruleId);
   };
+  const golden = goldenViolations(ruleId);
   describe(ruleId, () => {
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name, async () => {
-          expect(await run(c, 'compiled')).toEqual([]);
+          const found = await run(c, 'compiled');
+          expect(found).toEqual([]);
+          golden.compare(c.name, found);
         });
       }
     });
@@ -93,6 +99,7 @@ export function ruleTester(ruleId: string, cases: { valid: RuleCase[]; invalid: 
           });
           // The reference evaluator must find the same.
           expect(await run(c, 'json-rules-engine')).toEqual(found);
+          golden.compare(c.name, found);
         });
       }
     });
@@ -106,4 +113,32 @@ function summarize(v: Violation) {
 function withoutMessage(e: ExpectedViolation) {
   const { messageIncludes: _ignored, evidence, ...rest } = e;
   return evidence ? { ...rest, evidence: expect.arrayContaining(evidence.map((x) => expect.objectContaining(x as object))) } : rest;
+}
+
+const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules', '__golden__');
+
+/**
+ * The violations every case gave when the rule was recorded (`GOLDEN_UPDATE=1 npm test` writes
+ * them), compared byte for byte: a rewrite of a rule's logic (e.g. from a facts module to
+ * primitives) must not change one character of the JSON a user sees. New cases are recorded on
+ * the next update; a case missing from the file is not compared.
+ */
+function goldenViolations(ruleId: string) {
+  const file = join(GOLDEN_DIR, `${ruleId.replace('/', '__')}.json`);
+  const recorded: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const update = process.env.GOLDEN_UPDATE === '1';
+  const seen: Record<string, string> = {};
+  if (update) {
+    afterAll(() => {
+      mkdirSync(GOLDEN_DIR, { recursive: true });
+      writeFileSync(file, `${JSON.stringify(seen, null, 1)}\n`);
+    });
+  }
+  return {
+    compare(name: string, violations: readonly Violation[]) {
+      const text = JSON.stringify(violations);
+      if (update) seen[name] = text;
+      else if (recorded[name] !== undefined) expect(text).toBe(recorded[name]);
+    },
+  };
 }

@@ -15,6 +15,8 @@ export function plainRosterEntry(value: unknown): RosterEntryInput | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   const { officer, start, end, type, community, id, note } = v;
+  // Attributes are rare and free-form: zod judges them.
+  if (v.attributes !== undefined) return undefined;
   if (!isId(officer) || !isText(start) || !isText(end) || !isId(type)) return undefined;
   if (!DATE_TIME_PATTERN.test(start) || !DATE_TIME_PATTERN.test(end)) return undefined;
   const entry: RosterEntryInput = { officer, start, end, type };
