@@ -3,6 +3,7 @@ import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import type { NestedCondition, TopLevelCondition } from './conditions-schema.js';
 import { RuleDefinitionSchema, type RuleDefinition } from './rule-definition.js';
 import type { RuleFacts, RuleModule } from './rule-module.js';
+import { compileDeclarativeRule } from './declarative/compile-rule.js';
 
 /** The rules a check can run, by id, and the presets config `extends` can name. */
 export interface RuleRegistry {
@@ -11,12 +12,15 @@ export interface RuleRegistry {
   readonly presets: ReadonlyMap<string, ReadonlyMap<string, 'warn' | 'error'>>;
 }
 
-/** A rule file's content (already parsed JSON) and the facts that go with it. */
+/**
+ * A rule file's content (already parsed JSON). A declarative rule (with `for`) carries its logic
+ * itself; only a built-in rule without `for` comes with a facts module of its own.
+ */
 export interface RuleSource {
   /** Where the definition came from, for errors (`rules/community-policing/coverage.json`). */
   file: string;
   definition: unknown;
-  facts: RuleFacts;
+  facts?: RuleFacts;
 }
 
 /**
@@ -37,10 +41,19 @@ export function createRegistry(sources: readonly RuleSource[]): RuleRegistry {
       continue;
     }
     const definition = parsed.data;
-    const own = checkDefinition(definition).map((p) => ({ file: source.file, ...p }));
-    if (rules.has(definition.id)) own.push({ file: source.file, path: 'id', message: 'a second rule with this id', received: JSON.stringify(definition.id) });
-    problems.push(...own);
-    if (own.length === 0) rules.set(definition.id, { definition, facts: source.facts });
+    const own = checkDefinition(definition);
+    let facts = source.facts;
+    if (definition.for !== undefined) {
+      if (facts) own.push({ path: 'for', message: 'a rule is either declarative (for) or has a facts module, not both', received: source.file });
+      const compiled = compileDeclarativeRule(definition);
+      for (const p of compiled.problems) own.push(p);
+      facts = compiled.facts;
+    } else if (!facts) {
+      own.push({ path: 'for', message: 'the rule has no logic', expected: 'a "for" with the subjects it judges (docs/packs.md)', received: 'nothing' });
+    }
+    if (rules.has(definition.id)) own.push({ path: 'id', message: 'a second rule with this id', received: JSON.stringify(definition.id) });
+    for (const p of own) problems.push({ file: source.file, ...p });
+    if (own.length === 0 && facts) rules.set(definition.id, { definition, facts });
   }
   if (problems.length > 0) throw new DutyComplianceError('RULE_INVALID', problems);
 

@@ -18,6 +18,8 @@ export interface JudgedSubject {
   details?: Record<string, unknown>;
   /** Extra values for the message placeholders (e.g. `officer` = `O001 (张伟)`). */
   messageData?: Record<string, string | number>;
+  /** A weighted rule's amount and weight (the violation's `penalty`). */
+  penalty?: { amount: number; weight: number };
 }
 
 /**
@@ -28,7 +30,7 @@ export interface RuleFacts {
   subjects(context: CheckContext, options: RuleOptions): Iterable<JudgedSubject>;
 }
 
-/** A rule as the registry holds it: its data file and its facts, found by the same id. */
+/** A rule as the registry holds it: its data file and its facts (compiled from the file, or a built-in module), found by the same id. */
 export interface RuleModule {
   definition: RuleDefinition;
   facts: RuleFacts;

@@ -150,6 +150,10 @@ function toViolation(module: RuleModule, rule: EnabledRule, judged: JudgedSubjec
     evidence: judged.evidence,
     fingerprint: violationFingerprint(definition.id, judged.subject, judged.period),
   };
+  if (judged.penalty) {
+    const { amount, weight } = judged.penalty;
+    violation.penalty = { amount, weight, cost: amount * weight };
+  }
   return violation;
 }
 

@@ -74,15 +74,17 @@ function ruleDescriptor(rule: RuleModule, context: FormatContext): ReportingDesc
   const { definition } = rule;
   const language = context.language;
   const helpUri = ruleDocUrl(definition.id);
-  const { passage, gloss } = definition.source;
+  // A pack's own rule may cite no source passage.
+  const quoted = definition.source ? `\n\n${definition.source.passage}\n${definition.source.gloss}` : '';
+  const quotedMarkdown = definition.source ? `\n\n> ${definition.source.passage}\n>\n> ${definition.source.gloss}` : '';
   return {
     id: definition.id,
     name: pascalCase(ruleName(definition.id)),
     shortDescription: { text: definition.title[language] },
     fullDescription: { text: definition.description[language] },
     help: {
-      text: `${definition.description[language]}\n\n${passage}\n${gloss}\n\n${helpUri}`,
-      markdown: `**${definition.title[language]}**\n\n${definition.description[language]}\n\n> ${passage}\n>\n> ${gloss}\n\n[${definition.id}](${helpUri})`,
+      text: `${definition.description[language]}${quoted}\n\n${helpUri}`,
+      markdown: `**${definition.title[language]}**\n\n${definition.description[language]}${quotedMarkdown}\n\n[${definition.id}](${helpUri})`,
     },
     helpUri,
     defaultConfiguration: { level: definition.severity === 'warn' ? 'warning' : 'error' },

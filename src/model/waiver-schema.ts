@@ -7,7 +7,11 @@ export const SUBJECT_TYPES = ['community', 'officer', 'unit', 'transfer', 'polic
 /** A violation's fingerprint as reports print it. */
 export const FingerprintSchema = z.string().regex(/^[0-9a-f]{16}$/, 'a fingerprint of 16 lower-case hex digits, as the report prints it');
 
-export const SubjectSchema = z.strictObject({ type: z.enum(SUBJECT_TYPES), id: z.string().min(1) });
+/** A subject: one of the built-in kinds, or a pack's own kind (a rule file's `subjectType`). */
+export const SubjectSchema = z.strictObject({
+  type: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/, `a subject kind: ${SUBJECT_TYPES.join(', ')}, or a pack's own`),
+  id: z.string().min(1),
+});
 
 const NonBlankSchema = z.string().trim().min(1);
 

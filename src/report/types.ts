@@ -5,7 +5,8 @@ export type Severity = 'error' | 'warning';
 export type Language = 'zh-CN' | 'en';
 
 /** What a violation is about. */
-export type SubjectType = 'community' | 'officer' | 'unit' | 'transfer' | 'policeRoom';
+/** What a violation is about; a pack may add its own kinds (INRC-II: `demand`, `offRequest`). */
+export type SubjectType = 'community' | 'officer' | 'unit' | 'transfer' | 'policeRoom' | (string & {});
 
 export interface Subject {
   type: SubjectType;
@@ -80,8 +81,23 @@ export interface RecordEvidence {
   path: string;
 }
 
+/**
+ * A record of a pack's own list (`records.<list>` of the dataset, e.g. an INRC-II demand), with the
+ * fields the rule names, and the file and line it was read from where the record says so.
+ */
+export interface ListRecordEvidence {
+  source: 'record';
+  list?: string;
+  file?: string;
+  line?: number;
+  index: number;
+  path: string;
+  [field: string]: unknown;
+}
+
 export type Evidence =
   | RosterEvidence
+  | ListRecordEvidence
   | AssignmentEvidence
   | TransferEvidence
   | EstablishmentEvidence
@@ -103,6 +119,8 @@ export interface Violation {
   evidence: Evidence[];
   /** Stable hash of the identity; never of a line number. */
   fingerprint: string;
+  /** A soft constraint's cost (rules with a `penalty`): `cost` = `weight` × `amount`. */
+  penalty?: Penalty;
   /**
    * Present when a waiver covers this violation: it is still reported (and shown as suppressed
    * by the formats that can say so: SARIF `suppressions`, JUnit `<skipped>`), but it no longer
@@ -114,6 +132,13 @@ export interface Violation {
    * this violation's fingerprint, `unchanged` when it does (SARIF's `baselineState`).
    */
   baselineState?: BaselineState;
+}
+
+/** What a violation of a weighted rule costs. */
+export interface Penalty {
+  amount: number;
+  weight: number;
+  cost: number;
 }
 
 /** Why a violation is accepted: a waiver kept outside the input (SARIF's `external` suppression). */

@@ -11,35 +11,27 @@ import noPostCutsDefinition from '../../rules/community-policing/no-post-cuts.js
 import policeRoomStandardDefinition from '../../rules/community-policing/police-room-standard.json';
 import replacementFirstDefinition from '../../rules/community-policing/replacement-first.json';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
-import { concurrentCommunityRole } from './community-policing/concurrent-community-role.js';
-import { coverage } from './community-policing/coverage.js';
-import { dedicatedOfficer } from './community-policing/dedicated-officer.js';
-import { fiveHalfDays } from './community-policing/five-half-days.js';
 import { fiveYearTenure } from './community-policing/five-year-tenure.js';
-import { fullTimeSecurityDirector } from './community-policing/full-time-security-director.js';
-import { mobileTerminal } from './community-policing/mobile-terminal.js';
-import { noDaytimeStationDuty } from './community-policing/no-daytime-station-duty.js';
-import { noDiversion } from './community-policing/no-diversion.js';
-import { noPostCuts } from './community-policing/no-post-cuts.js';
-import { policeRoomStandard } from './community-policing/police-room-standard.js';
 import { replacementFirst } from './community-policing/replacement-first.js';
 
 /**
- * The built-in rules: each rule file of `rules/<pack>/` with the facts module of the same name
- * under `src/rules/<pack>/`. A test fails when a rule lacks either half, its test or its doc.
+ * The built-in rules: each rule file of `rules/<pack>/`. A rule file carries its logic as data
+ * (`for`, `let`, `evidence`: docs/packs.md); only the two transfer rules, whose post chain and
+ * 先进后出 replay are no instance of a primitive, keep a facts module of the same name under
+ * `src/rules/<pack>/` (said why in their docs). A test fails when a rule lacks its test or doc.
  */
 export const BUILT_IN_RULES: readonly RuleSource[] = [
-  { file: 'rules/community-policing/concurrent-community-role.json', definition: concurrentCommunityRoleDefinition, facts: concurrentCommunityRole },
-  { file: 'rules/community-policing/coverage.json', definition: coverageDefinition, facts: coverage },
-  { file: 'rules/community-policing/dedicated-officer.json', definition: dedicatedOfficerDefinition, facts: dedicatedOfficer },
-  { file: 'rules/community-policing/five-half-days.json', definition: fiveHalfDaysDefinition, facts: fiveHalfDays },
+  { file: 'rules/community-policing/concurrent-community-role.json', definition: concurrentCommunityRoleDefinition },
+  { file: 'rules/community-policing/coverage.json', definition: coverageDefinition },
+  { file: 'rules/community-policing/dedicated-officer.json', definition: dedicatedOfficerDefinition },
+  { file: 'rules/community-policing/five-half-days.json', definition: fiveHalfDaysDefinition },
   { file: 'rules/community-policing/five-year-tenure.json', definition: fiveYearTenureDefinition, facts: fiveYearTenure },
-  { file: 'rules/community-policing/full-time-security-director.json', definition: fullTimeSecurityDirectorDefinition, facts: fullTimeSecurityDirector },
-  { file: 'rules/community-policing/mobile-terminal.json', definition: mobileTerminalDefinition, facts: mobileTerminal },
-  { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition, facts: noDaytimeStationDuty },
-  { file: 'rules/community-policing/no-diversion.json', definition: noDiversionDefinition, facts: noDiversion },
-  { file: 'rules/community-policing/no-post-cuts.json', definition: noPostCutsDefinition, facts: noPostCuts },
-  { file: 'rules/community-policing/police-room-standard.json', definition: policeRoomStandardDefinition, facts: policeRoomStandard },
+  { file: 'rules/community-policing/full-time-security-director.json', definition: fullTimeSecurityDirectorDefinition },
+  { file: 'rules/community-policing/mobile-terminal.json', definition: mobileTerminalDefinition },
+  { file: 'rules/community-policing/no-daytime-station-duty.json', definition: noDaytimeStationDutyDefinition },
+  { file: 'rules/community-policing/no-diversion.json', definition: noDiversionDefinition },
+  { file: 'rules/community-policing/no-post-cuts.json', definition: noPostCutsDefinition },
+  { file: 'rules/community-policing/police-room-standard.json', definition: policeRoomStandardDefinition },
   { file: 'rules/community-policing/replacement-first.json', definition: replacementFirstDefinition, facts: replacementFirst },
 ];
 

@@ -87,8 +87,8 @@ describe('sarif formatter', () => {
       defaultConfiguration: { level: 'error' },
     });
     expect(daytime.helpUri).toMatch(/^https:\/\/.+\/docs\/rules\/no-daytime-station-duty\.md$/);
-    expect(daytime.help!.text).toContain(definition.source.passage);
-    expect(daytime.help!.markdown).toContain(`> ${definition.source.gloss}`);
+    expect(daytime.help!.text).toContain(definition.source!.passage);
+    expect(daytime.help!.markdown).toContain(`> ${definition.source!.gloss}`);
   });
 
   it('writes the rule metadata in the report language', async () => {

@@ -1,8 +1,9 @@
 /**
  * ESLint's checkRuleFiles for this engine: every rule, whether found as a file on disk
  * (`rules/<pack>/<name>.json`) or as a registry entry (`BUILT_IN_RULES`), must have all of its
- * parts — a valid rule file whose id is its path, a registry entry, a facts module, a test, a doc
- * page naming it, and a source passage quoted verbatim from the source document — and each pack's
+ * parts — a valid rule file whose id is its path, a registry entry, its logic (declarative, or a
+ * facts module its doc justifies), a test, a doc page naming it, and a source passage quoted
+ * verbatim from the source document where it has one — and each pack's
  * `recommended` preset must hold every rule of the pack at its file's severity.
  *
  * Failures name the rule and the missing part: this test is how gaps are found.
@@ -34,7 +35,8 @@ function ruleFilesOnDisk(): string[] {
     .filter((d) => d.isDirectory())
     .flatMap((d) =>
       readdirSync(join(root, d.name))
-        .filter((f) => f.endsWith('.json'))
+        // A pack folder may also hold its preset and manifest: they are no rules.
+        .filter((f) => f.endsWith('.json') && f !== 'recommended.json' && f !== 'pack.json')
         .map((f) => `rules/${d.name}/${f}`),
     )
     .sort();
@@ -96,7 +98,7 @@ describe('rule files', () => {
       it('validates against RuleDefinitionSchema and the registry cross-checks', () => {
         expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true);
         // Conditions naming undeclared facts or options, unknown messageIds, bad defaults.
-        expect(() => createRegistry([{ file, definition: json, facts: { subjects: () => [] } }])).not.toThrow();
+        expect(() => createRegistry([{ file, definition: json, ...(rule.entry?.facts ? { facts: rule.entry.facts } : {}) }])).not.toThrow();
       });
 
       it('has the id <pack folder>/<file name>', () => {
@@ -109,23 +111,33 @@ describe('rule files', () => {
         expect(builtInRegistry().rules.has(id)).toBe(true);
       });
 
-      it(`has a facts module src/rules/${pack}/${name}.ts that the registry entry uses`, async () => {
-        const module = `src/rules/${pack}/${name}.ts`;
-        expect(exists(module), `${module} is missing`).toBe(true);
+      const module = `src/rules/${pack}/${name}.ts`;
+      const declarative = (json as { for?: unknown } | undefined)?.for !== undefined;
+      const testFile = [`test/rules/${name}.test.ts`, `test/rules/${pack}/${name}.test.ts`].find(exists);
+      const page = [`docs/rules/${name}.md`, `docs/rules/${pack}/${name}.md`].find(exists);
+
+      it('is declarative, or has a facts module its doc says why it needs', async () => {
+        if (declarative) {
+          // Rules are data: a declarative rule has no TypeScript of its own.
+          expect(exists(module), `${module} exists, but ${id} is declarative`).toBe(false);
+          expect(rule.entry?.facts, `${id} is declarative but its registry entry has a facts module`).toBeUndefined();
+          return;
+        }
+        expect(exists(module), `${module} is missing (or give ${file} a "for")`).toBe(true);
         if (rule.entry) {
           const exports = Object.values(await import(pathToFileURL(join(REPO, module)).href));
           expect(exports, `the registry entry's facts are not exported by ${module}`).toContain(rule.entry.facts);
         }
+        expect(page && readFileSync(join(REPO, page), 'utf8'), `the doc of ${id} must say why it keeps a facts module`).toMatch(/## Why a facts module/);
       });
 
-      it(`has a test test/rules/${name}.test.ts`, () => {
-        expect(exists(`test/rules/${name}.test.ts`), `test/rules/${name}.test.ts is missing`).toBe(true);
+      it(`has a test test/rules/[${pack}/]${name}.test.ts`, () => {
+        expect(testFile, `test/rules/${name}.test.ts is missing`).toBeDefined();
       });
 
-      it(`has a doc page docs/rules/${name}.md that mentions ${id}`, () => {
-        const page = `docs/rules/${name}.md`;
-        expect(exists(page), `${page} is missing`).toBe(true);
-        expect(readFileSync(join(REPO, page), 'utf8')).toContain(id);
+      it(`has a doc page docs/rules/[${pack}/]${name}.md that mentions ${id}`, () => {
+        expect(page, `docs/rules/${name}.md is missing`).toBeDefined();
+        expect(readFileSync(join(REPO, page!), 'utf8')).toContain(id);
       });
 
       it('is listed in the docs index docs/rules/README.md', () => {
@@ -133,12 +145,12 @@ describe('rule files', () => {
         expect(exists(index), `${index} is missing`).toBe(true);
         const text = readFileSync(join(REPO, index), 'utf8');
         expect(text).toContain(id);
-        expect(text).toContain(`(${name}.md)`);
+        expect(text).toContain(`${page?.replace('docs/rules/', '')})`);
       });
 
       it('quotes its source passage verbatim from the source document', () => {
         expect(parsed.success).toBe(true);
-        if (!parsed.success) return;
+        if (!parsed.success || !parsed.data.source) return;
         const { document, passage } = parsed.data.source;
         const seed = join(SEED_DIR, document);
         expect(existsSync(seed), `source document not found at ${seed} (shared/ must sit beside the repository)`).toBe(true);

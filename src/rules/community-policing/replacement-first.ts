@@ -3,7 +3,7 @@ import type { JudgedSubject, RuleFacts } from '../../engine/rule-module.js';
 import type { Transfer } from '../../model/dataset-schema.js';
 import type { Evidence } from '../../report/types.js';
 import { addCalendarDays, type CalendarDate } from '../../time/calendar-date.js';
-import { requiredOfficers } from './coverage.js';
+import { requiredOfficers } from './_lib/required-officers.js';
 import { postOf, transferEvidence, transfersOf, type IndexedTransfer, type TransferPost } from './_lib/transfer-post.js';
 
 /**

@@ -1,0 +1,360 @@
+import type { IndexedAssignment } from '../check-context.js';
+import type { ClockWindow } from '../settings.js';
+import type { RosterEntry } from '../../model/roster-entry.js';
+import { addCalendarDays, isDateWithin, type CalendarDate } from '../../time/calendar-date.js';
+import { overlapMinutes, unionMinutesWithin, type Interval } from '../../time/intervals.js';
+import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
+import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
+import { asArray, compileExpr, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv } from './compile-expr.js';
+import type { ExprFn, Scope } from './scope.js';
+
+/** Where a measure's value may be kept with what it found behind it (a `let` named in `evidence`). */
+export interface MeasureEnv extends CompileEnv {
+  readonly witnessKey?: string;
+}
+
+type CompileMeasure = (arg: unknown, path: string, env: MeasureEnv) => ExprFn;
+
+const CATEGORIES = ['community', 'station-duty', 'excused', 'other'];
+
+/** Checks that a measure's argument object has only the keys it knows, and the ones it needs. */
+function params(arg: unknown, path: string, env: CompileEnv, known: readonly string[], required: readonly string[]): Record<string, unknown> | undefined {
+  if (!isPlainObject(arg)) {
+    invalid(env, path, 'wrong argument', `an object with ${required.length ? required.join(', ') : 'any of ' + known.join(', ')}`, arg);
+    return undefined;
+  }
+  let ok = true;
+  for (const key of Object.keys(arg)) {
+    if (!known.includes(key)) {
+      invalid(env, keyPath(path, key), 'unknown key', known.join(', '), key);
+      ok = false;
+    }
+  }
+  for (const key of required) {
+    if (!(key in arg)) {
+      invalid(env, path, `missing "${key}"`, known.join(', '), Object.keys(arg));
+      ok = false;
+    }
+  }
+  return ok ? arg : undefined;
+}
+
+function stringList(value: unknown, path: string, env: CompileEnv, allowed?: readonly string[]): string[] | undefined {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || (allowed && !allowed.includes(v)))) {
+    invalid(env, path, 'wrong list', allowed ? `an array of ${allowed.join(' | ')}` : 'an array of strings', value);
+    return undefined;
+  }
+  return value as string[];
+}
+
+/** The local start date of an entry, computed once per entry. */
+function startDateOf(s: Scope, entry: RosterEntry): CalendarDate {
+  let dates = s.run.cache.get('entryStartDates') as CalendarDate[] | undefined;
+  if (!dates) s.run.cache.set('entryStartDates', (dates = []));
+  return (dates[entry.index] ??= localDateOf(entry.startInstant, s.run.context.zone));
+}
+
+/** Every entry of the roster, by start then input order. */
+function allEntries(s: Scope): readonly RosterEntry[] {
+  let all = s.run.cache.get('allEntries') as RosterEntry[] | undefined;
+  if (!all) {
+    all = [...s.run.context.roster].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+    s.run.cache.set('allEntries', all);
+  }
+  return all;
+}
+
+/** Entries (of one officer, or of all when `officer` is undefined) by local start date. */
+function entriesByStartDate(s: Scope, officer: string | undefined): Map<CalendarDate, RosterEntry[]> {
+  const key = `byStart:${officer ?? '\u0000any'}`;
+  let map = s.run.cache.get(key) as Map<CalendarDate, RosterEntry[]> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const e of officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer)) {
+      const d = startDateOf(s, e);
+      let list = map.get(d);
+      if (!list) map.set(d, (list = []));
+      list.push(e);
+    }
+    s.run.cache.set(key, map);
+  }
+  return map;
+}
+
+const boundOfficerId = (s: Scope): string | undefined => {
+  const o = s.vars.get('officer');
+  return o instanceof RecordRef ? (o.value.id as string) : undefined;
+};
+
+/**
+ * `{ "entries": { officer?, categories?, types?, startsOn?, where? } }`: roster entries, by start.
+ * `officer`: an id expression, or `"any"`; default the bound officer (all officers where none is
+ * bound). `startsOn`: `"subject"` (a date of the subject's dates) or a date expression.
+ * `where` sees the entry as `entry`.
+ */
+const entriesMeasure: CompileMeasure = (arg, path, env) => {
+  const p = params(arg, path, env, ['officer', 'categories', 'types', 'startsOn', 'where'], []);
+  if (!p) return () => [];
+  const categories = p.categories === undefined ? undefined : stringList(p.categories, keyPath(path, 'categories'), env, CATEGORIES);
+  const types = p.types === undefined ? undefined : stringList(p.types, keyPath(path, 'types'), env);
+  const officerExpr = p.officer === undefined || p.officer === 'any' ? undefined : compileExpr(p.officer, keyPath(path, 'officer'), env);
+  const anyOfficer = p.officer === 'any' || (p.officer === undefined && !env.vars.has('officer'));
+  const startsOn = p.startsOn === undefined || p.startsOn === 'subject' ? p.startsOn : compileExpr(p.startsOn, keyPath(path, 'startsOn'), env);
+  const where = p.where === undefined ? undefined : compileExpr(p.where, keyPath(path, 'where'), { ...env, vars: new Set([...env.vars, 'entry']) });
+  const typeSet = types ? new Set(types) : undefined;
+  return (s) => {
+    const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
+    let entries: readonly RosterEntry[];
+    if (startsOn === undefined) entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
+    else {
+      const byDate = entriesByStartDate(s, officer);
+      const dates = startsOn === 'subject' ? s.dates : [startsOn(s) as CalendarDate];
+      entries = dates.length === 1 ? (byDate.get(dates[0]!) ?? []) : dates.flatMap((d) => byDate.get(d) ?? []);
+    }
+    const { context } = s.run;
+    return entries.filter(
+      (e) => (!categories || categories.includes(context.categoryOf(e))) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.with({ entry: e })))),
+    );
+  };
+};
+
+/** Every officer's assignments in officer order, indexed by community. */
+function assignmentsByCommunity(s: Scope): Map<string, IndexedAssignment[]> {
+  let map = s.run.cache.get('assignmentsByCommunity') as Map<string, IndexedAssignment[]> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const officer of s.run.context.officers.keys()) {
+      for (const a of s.run.context.assignmentsOf(officer)) {
+        let list = map.get(a.community);
+        if (!list) map.set(a.community, (list = []));
+        list.push(a);
+      }
+    }
+    s.run.cache.set('assignmentsByCommunity', map);
+  }
+  return map;
+}
+
+/**
+ * `{ "assignments": { officer?, community?, on? } }`: assignments (`officers[].assignments[]`) of an
+ * officer or to a community, holding on a date; in officer order, then their own order.
+ */
+const assignmentsMeasure: CompileMeasure = (arg, path, env) => {
+  const p = params(arg, path, env, ['officer', 'community', 'on'], []);
+  if (!p) return () => [];
+  if (p.officer === undefined && p.community === undefined) return invalid(env, path, 'assignments of whom?', 'officer and/or community', arg);
+  const officer = p.officer === undefined ? undefined : compileExpr(p.officer, keyPath(path, 'officer'), env);
+  const community = p.community === undefined ? undefined : compileExpr(p.community, keyPath(path, 'community'), env);
+  const on = p.on === undefined ? undefined : compileExpr(p.on, keyPath(path, 'on'), env);
+  return (s) => {
+    const o = officer ? plainValue(officer(s)) : undefined;
+    const c = community ? plainValue(community(s)) : undefined;
+    const date = on ? on(s) : undefined;
+    const base = o !== undefined ? s.run.context.assignmentsOf(String(o)) : (assignmentsByCommunity(s).get(String(c)) ?? []);
+    return base.filter((a) => (c === undefined || a.community === c) && (typeof date !== 'string' || isDateWithin(date, a.from, a.to)));
+  };
+};
+
+/** `{ "list": "policeRooms" }`: every record of a dataset list or a `records` list. */
+const listMeasure: CompileMeasure = (arg, path, env) => {
+  if (typeof arg !== 'string' || arg === '') return invalid(env, path, 'wrong argument', 'a list name', arg);
+  return (s) => listOf(s, arg);
+};
+
+function collector(apply: (items: unknown[]) => unknown): CompileMeasure {
+  return (arg, path, env) => {
+    const coll = compileExpr(arg, path, env);
+    return (s) => apply(asArray(coll(s)));
+  };
+}
+
+/** `{ "distinct": [collection, "field"] }`: how many different values the field has among the items. */
+const distinctMeasure: CompileMeasure = (arg, path, env) => {
+  if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[1] !== 'string') return invalid(env, path, 'wrong arguments', '[collection, field name]', arg);
+  const coll = compileExpr(arg[0], keyPath(path, 0), env);
+  const field = arg[1];
+  return (s) => new Set(asArray(coll(s)).map((item) => JSON.stringify(plainValue(readField(item, field)) ?? null))).size;
+};
+
+/** `{ "maxOf": [collection, expr] }`, `{ "sumOf": [...] }`: over the items, each bound as `item`. */
+function aggregate(apply: (values: number[]) => unknown): CompileMeasure {
+  return (arg, path, env) => {
+    if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[collection, expression of item]', arg);
+    const coll = compileExpr(arg[0], keyPath(path, 0), env);
+    const value = compileExpr(arg[1], keyPath(path, 1), { ...env, vars: new Set([...env.vars, 'item']) });
+    return (s) => apply(asArray(coll(s)).map((item) => num(value(s.with({ item })))));
+  };
+}
+
+const MIDNIGHT: ClockWindow = { name: 'day', start: 0, end: 0 };
+
+/** The windows a measure counts in, on each date. */
+type Windows = (s: Scope) => readonly ClockWindow[];
+
+/**
+ * `"day"` (midnight to midnight: 23 or 25 hours across a DST change), `{ "setting": "daytime" |
+ * "halfDayWindows" }`, or `{ "clock": { "am": ["08:00", "12:00"], … } }` (an end at or before
+ * its start is on the next day).
+ */
+function compileWindows(arg: unknown, path: string, env: CompileEnv): Windows | undefined {
+  if (arg === 'day') return () => [MIDNIGHT];
+  if (isPlainObject(arg) && Object.keys(arg).length === 1 && 'setting' in arg) {
+    if (arg.setting === 'daytime') return (s) => [s.run.context.settings.daytime];
+    if (arg.setting === 'halfDayWindows') return (s) => s.run.context.settings.halfDayWindows;
+    invalid(env, keyPath(path, 'setting'), 'unknown window setting', 'daytime | halfDayWindows', arg.setting);
+    return undefined;
+  }
+  if (isPlainObject(arg) && Object.keys(arg).length === 1 && isPlainObject(arg.clock)) {
+    const windows: ClockWindow[] = [];
+    for (const [name, pair] of Object.entries(arg.clock)) {
+      const [a, b] = Array.isArray(pair) && pair.length === 2 ? pair.map((t) => (typeof t === 'string' ? parseClockTime(t) : undefined)) : [undefined, undefined];
+      if (a === undefined || b === undefined) {
+        invalid(env, keyPath(keyPath(path, 'clock'), name), 'not a window', '["HH:mm", "HH:mm"]', pair);
+        return undefined;
+      }
+      windows.push({ name, start: a, end: b });
+    }
+    return () => windows;
+  }
+  invalid(env, path, 'unknown window', '"day", { "setting": "daytime" | "halfDayWindows" } or { "clock": { name: ["HH:mm", "HH:mm"] } }', arg);
+  return undefined;
+}
+
+/** The instants of a window on a local date. */
+function windowOn(s: Scope, date: CalendarDate, w: ClockWindow): Interval {
+  const { context } = s.run;
+  if (w.end > w.start) return context.windowOn(date, w);
+  // Midnight to midnight, or a window across midnight: it ends on the next date.
+  if (w === MIDNIGHT) return { start: context.windowOn(date, MIDNIGHT).start, end: context.windowOn(addCalendarDays(date, 1), MIDNIGHT).start };
+  return { start: instantOnDate(date, w.start, context.zone), end: instantOnDate(addCalendarDays(date, 1), w.end, context.zone) };
+}
+
+interface CellsSpec {
+  of: ExprFn;
+  windows: Windows;
+  days: ExprFn | undefined;
+  entryWhere: ExprFn | undefined;
+}
+
+function compileCells(p: Record<string, unknown>, path: string, env: CompileEnv): CellsSpec | undefined {
+  const of = compileExpr(p.of, keyPath(path, 'of'), env);
+  const windows = compileWindows(p.within, keyPath(path, 'within'), env);
+  const dayEnv = { ...env, vars: new Set([...env.vars, 'date']) };
+  const days = p.days === undefined ? undefined : compileExpr(p.days, keyPath(path, 'days'), dayEnv);
+  const entryWhere = p.entryWhere === undefined ? undefined : compileExpr(p.entryWhere, keyPath(path, 'entryWhere'), { ...dayEnv, vars: new Set([...dayEnv.vars, 'entry']) });
+  return windows ? { of, windows, days, entryWhere } : undefined;
+}
+
+const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: e.endInstant });
+
+/**
+ * Calls `visit` for each (date, window) of the subject's dates that `days` admits, with the
+ * entries that count there (`entryWhere`, with `date` and `entry` bound) and their union minutes.
+ */
+function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], visit: (date: CalendarDate, w: ClockWindow, interval: Interval, entries: RosterEntry[], minutes: number) => void): void {
+  const all = asArray(spec.of(s)) as RosterEntry[];
+  const windows = spec.windows(s);
+  for (const date of dates) {
+    const dated = spec.days || spec.entryWhere ? s.with({ date }, [date]) : s;
+    if (spec.days && !truthy(spec.days(dated))) continue;
+    const entries = spec.entryWhere ? all.filter((entry) => truthy(spec.entryWhere!(dated.with({ entry })))) : all;
+    for (const w of windows) {
+      const interval = windowOn(s, date, w);
+      visit(date, w, interval, entries, unionMinutesWithin(entries.map(intervalOf), interval));
+    }
+  }
+}
+
+function addEntryMinutes(witness: Witness, entries: readonly RosterEntry[], interval: Interval): void {
+  for (const e of entries) {
+    const m = overlapMinutes(intervalOf(e), interval);
+    if (m > 0) witness.entryMinutes.set(e, (witness.entryMinutes.get(e) ?? 0) + m);
+  }
+}
+
+/**
+ * `{ "minutes": { of, within, dates?, days?, entryWhere? } }`: elapsed minutes of the entries
+ * inside the windows, on each date of the subject (`dates: "touched"`: on each date any of the
+ * entries touches), a window's overlapping entries counted once (their union).
+ */
+const minutesMeasure: CompileMeasure = (arg, path, env) => {
+  const p = params(arg, path, env, ['of', 'within', 'dates', 'days', 'entryWhere'], ['of', 'within']);
+  const spec = p && compileCells(p, path, env);
+  if (!p || !spec) return () => 0;
+  if (p.dates !== undefined && p.dates !== 'subject' && p.dates !== 'touched') return invalid(env, keyPath(path, 'dates'), 'unknown dates', '"subject" | "touched"', p.dates);
+  const touched = p.dates === 'touched';
+  const witnessKey = env.witnessKey;
+  return (s) => {
+    const witness: Witness = { cells: [], entryMinutes: new Map() };
+    let dates = s.dates;
+    if (touched) {
+      const set = new Set<CalendarDate>();
+      for (const e of asArray(spec.of(s)) as RosterEntry[]) for (const d of localDatesTouched(e.startInstant, e.endInstant, s.run.context.zone)) set.add(d);
+      dates = [...set].sort();
+    }
+    let total = 0;
+    // One window counts once even where two dates' windows are the same instants.
+    const seen = new Set<number>();
+    eachCell(s, spec, dates, (_date, _w, interval, entries, minutes) => {
+      if (touched) {
+        if (seen.has(interval.start)) return;
+        seen.add(interval.start);
+      }
+      total += minutes;
+      if (witnessKey) addEntryMinutes(witness, entries, interval);
+    });
+    if (witnessKey) s.witnesses.set(witnessKey, witness);
+    return total;
+  };
+};
+
+/**
+ * `{ "windows": { of, within, days?, entryWhere?, atLeast? | below? } }`: how many (date, window)
+ * cells of the subject's dates have at least `atLeast` (or fewer than `below`) minutes of the
+ * entries. With `atLeast`, the cells and the entries behind them are the measure's evidence.
+ */
+const windowsMeasure: CompileMeasure = (arg, path, env) => {
+  const p = params(arg, path, env, ['of', 'within', 'days', 'entryWhere', 'atLeast', 'below'], ['of', 'within']);
+  const spec = p && compileCells(p, path, env);
+  if (!p || !spec) return () => 0;
+  if ((p.atLeast === undefined) === (p.below === undefined)) return invalid(env, path, 'a threshold is needed', 'exactly one of atLeast, below', Object.keys(p));
+  const threshold = compileExpr(p.atLeast ?? p.below, keyPath(path, p.atLeast !== undefined ? 'atLeast' : 'below'), env);
+  const atLeast = p.atLeast !== undefined;
+  const witnessKey = env.witnessKey;
+  return (s) => {
+    const limit = num(threshold(s));
+    const witness: Witness = { cells: [], entryMinutes: new Map() };
+    let count = 0;
+    eachCell(s, spec, s.dates, (date, w, interval, entries, minutes) => {
+      if (atLeast ? minutes < limit : minutes >= limit) return;
+      count++;
+      if (witnessKey && atLeast) {
+        const cell: WindowCell = { source: 'half-day', date, window: w.name, minutes };
+        witness.cells.push(cell);
+        addEntryMinutes(witness, entries, interval);
+      }
+    });
+    if (witnessKey) s.witnesses.set(witnessKey, witness);
+    return count;
+  };
+};
+
+/** The measures of the expression language: collections of records and what is counted over them. */
+export const MEASURES: Readonly<Record<string, CompileMeasure>> = {
+  entries: entriesMeasure,
+  assignments: assignmentsMeasure,
+  list: listMeasure,
+  count: collector((items) => items.length),
+  exists: collector((items) => items.length > 0),
+  first: collector((items) => items[0] ?? null),
+  distinct: distinctMeasure,
+  maxOf: aggregate((values) => (values.length ? Math.max(...values) : null)),
+  sumOf: aggregate((values) => values.reduce((a, b) => a + b, 0)),
+  minutes: minutesMeasure,
+  windows: windowsMeasure,
+};
+
+/** Compiles a measure; `env.witnessKey` is set only for the top of a `let` whose witnesses evidence reads. */
+export function compileMeasure(op: string, arg: unknown, path: string, env: MeasureEnv): ExprFn {
+  return MEASURES[op]!(arg, path, env);
+}

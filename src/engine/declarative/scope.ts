@@ -1,0 +1,56 @@
+import type { CheckContext } from '../check-context.js';
+import type { RuleOptions } from '../rule-module.js';
+import type { CalendarDate } from '../../time/calendar-date.js';
+import type { Witness } from './_lib/values.js';
+
+/** Everything a rule's expressions may read while it runs: the check, its options, shared caches. */
+export interface RuleRun {
+  readonly context: CheckContext;
+  readonly options: RuleOptions;
+  /** Caches shared by every subject of the run (an officer's entries by start date…). */
+  readonly cache: Map<string, unknown>;
+}
+
+/** A compiled expression. */
+export type ExprFn = (scope: Scope) => unknown;
+
+/**
+ * One subject being judged: its dimension bindings (`officer`, `date`, `week`, `run`, `record`…),
+ * the dates its measures count (a week's dates inside the check period…), and its `let` values,
+ * computed on first use. A nested evaluation (an item of `map`, a date of `countDays`) gets a
+ * child scope with more bindings that shares the subject's `let` values and witnesses.
+ */
+export class Scope {
+  private readonly letValues: Map<string, unknown>;
+  /** The subject's own scope: `let` values are computed there, never with a child's bindings. */
+  private readonly root: Scope;
+  /** What each measure named in `evidence` found behind its value. */
+  readonly witnesses: Map<string, Witness>;
+
+  constructor(
+    readonly run: RuleRun,
+    readonly vars: ReadonlyMap<string, unknown>,
+    readonly dates: readonly CalendarDate[],
+    private readonly lets: ReadonlyMap<string, ExprFn>,
+    parent?: Scope,
+  ) {
+    this.root = parent ? parent.root : this;
+    this.letValues = this.root.letValues ?? new Map();
+    this.witnesses = this.root.witnesses ?? new Map();
+  }
+
+  /** A `let` value, computed once per subject. */
+  letValue(name: string): unknown {
+    if (this.letValues.has(name)) return this.letValues.get(name);
+    const value = this.lets.get(name)!(this.root);
+    this.letValues.set(name, value);
+    return value;
+  }
+
+  /** The same subject with more bindings, and optionally other dates. */
+  with(bindings: Readonly<Record<string, unknown>>, dates: readonly CalendarDate[] = this.dates): Scope {
+    const vars = new Map(this.vars);
+    for (const [k, v] of Object.entries(bindings)) vars.set(k, v);
+    return new Scope(this.run, vars, dates, this.lets, this);
+  }
+}
