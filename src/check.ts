@@ -14,6 +14,7 @@ import { resolveConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
 import { builtInRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
+import { withScore, type ScoredRule } from './report/score.js';
 import { DEFAULT_LANGUAGE } from './report/messages.js';
 import type { Language, Report, Subject } from './report/types.js';
 
@@ -79,7 +80,12 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
     ...(options.onSubjectsChecked ? { onSubjectsChecked: options.onSubjectsChecked } : {}),
   });
   const { dataset } = input;
-  return buildReport(
+  const scored = new Map<string, ScoredRule>();
+  for (const rule of config.rules) {
+    const score = registry.rules.get(rule.id)!.definition.score;
+    if (score) scored.set(rule.id, score);
+  }
+  const report = buildReport(
     { ...TOOL },
     input.period,
     {
@@ -91,6 +97,7 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
     },
     violations,
   );
+  return withScore(report, scored);
 }
 
 async function readConfigFile(file: string, registry: RuleRegistry) {

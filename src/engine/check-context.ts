@@ -150,7 +150,7 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     },
     label(kind, id) {
       const name = (kind === 'officer' ? officers : kind === 'community' ? communities : units).get(id)?.name;
-      return name ? `${id} (${name})` : id;
+      return name && name !== id ? `${id} (${name})` : id;
     },
     rosterEvidence(entry, minutes) {
       // Key order is the report's: where to find it first, then what it is.

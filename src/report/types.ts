@@ -242,4 +242,16 @@ export interface Report {
   waivers?: WaiverOutcome;
   /** Present when the report was compared with a baseline (`--baseline`). */
   baseline?: BaselineOutcome;
+  /** Present when the rules that ran declare score groups (the inrc2 pack): see {@link Score}. */
+  score?: Score;
+}
+
+/**
+ * A benchmark's score: hard groups count violations (their amounts), soft groups add costs;
+ * `total` is the sum of the soft groups.
+ */
+export interface Score {
+  hard: Record<string, number>;
+  soft: Record<string, number>;
+  total: number;
 }

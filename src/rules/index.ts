@@ -10,6 +10,18 @@ import noDiversionDefinition from '../../rules/community-policing/no-diversion.j
 import noPostCutsDefinition from '../../rules/community-policing/no-post-cuts.json';
 import policeRoomStandardDefinition from '../../rules/community-policing/police-room-standard.json';
 import replacementFirstDefinition from '../../rules/community-policing/replacement-first.json';
+import inrc2CompleteWeekends from '../../rules/inrc2/complete-weekends.json';
+import inrc2ConsecutiveDaysOff from '../../rules/inrc2/consecutive-days-off.json';
+import inrc2ConsecutiveShifts from '../../rules/inrc2/consecutive-shifts.json';
+import inrc2ConsecutiveWorkingDays from '../../rules/inrc2/consecutive-working-days.json';
+import inrc2ForbiddenSuccession from '../../rules/inrc2/forbidden-succession.json';
+import inrc2MinimumCoverage from '../../rules/inrc2/minimum-coverage.json';
+import inrc2OptimalCoverage from '../../rules/inrc2/optimal-coverage.json';
+import inrc2RequiredSkill from '../../rules/inrc2/required-skill.json';
+import inrc2ShiftOffRequest from '../../rules/inrc2/shift-off-request.json';
+import inrc2SingleAssignment from '../../rules/inrc2/single-assignment.json';
+import inrc2TotalAssignments from '../../rules/inrc2/total-assignments.json';
+import inrc2WorkingWeekends from '../../rules/inrc2/working-weekends.json';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { fiveYearTenure } from './community-policing/five-year-tenure.js';
 import { replacementFirst } from './community-policing/replacement-first.js';
@@ -33,6 +45,19 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/community-policing/no-post-cuts.json', definition: noPostCutsDefinition },
   { file: 'rules/community-policing/police-room-standard.json', definition: policeRoomStandardDefinition },
   { file: 'rules/community-policing/replacement-first.json', definition: replacementFirstDefinition, facts: replacementFirst },
+  // INRC-II (docs/inrc2.md): nurse rostering's hard and soft constraints, data only.
+  { file: 'rules/inrc2/complete-weekends.json', definition: inrc2CompleteWeekends },
+  { file: 'rules/inrc2/consecutive-days-off.json', definition: inrc2ConsecutiveDaysOff },
+  { file: 'rules/inrc2/consecutive-shifts.json', definition: inrc2ConsecutiveShifts },
+  { file: 'rules/inrc2/consecutive-working-days.json', definition: inrc2ConsecutiveWorkingDays },
+  { file: 'rules/inrc2/forbidden-succession.json', definition: inrc2ForbiddenSuccession },
+  { file: 'rules/inrc2/minimum-coverage.json', definition: inrc2MinimumCoverage },
+  { file: 'rules/inrc2/optimal-coverage.json', definition: inrc2OptimalCoverage },
+  { file: 'rules/inrc2/required-skill.json', definition: inrc2RequiredSkill },
+  { file: 'rules/inrc2/shift-off-request.json', definition: inrc2ShiftOffRequest },
+  { file: 'rules/inrc2/single-assignment.json', definition: inrc2SingleAssignment },
+  { file: 'rules/inrc2/total-assignments.json', definition: inrc2TotalAssignments },
+  { file: 'rules/inrc2/working-weekends.json', definition: inrc2WorkingWeekends },
 ];
 
 let registry: RuleRegistry | undefined;
