@@ -13,7 +13,13 @@ export interface ResolvedSettings {
   dutyTypes: ReadonlyMap<string, DutyCategory>;
   halfDayWindows: readonly ClockWindow[];
   daytime: ClockWindow;
+  /** working-time.md: types that are work whatever their category (normalised), and the longest break inside a duty period. */
+  workingTime: { countsAsWork: readonly string[]; breakMinutes: number };
 }
+
+/** working-time.md: training is work for working time, though `excused` for the community rules. */
+export const DEFAULT_COUNTS_AS_WORK: readonly string[] = ['training', '培训'];
+export const DEFAULT_BREAK_MINUTES = 120;
 
 /** The duty-type table of rules.md. */
 export const DEFAULT_DUTY_TYPES: Readonly<Record<Exclude<DutyCategory, 'other'>, readonly string[]>> = {
@@ -69,6 +75,10 @@ export function resolveSettings(settings: Settings | undefined): ResolvedSetting
     dutyTypes,
     halfDayWindows: Object.entries(windows).map(([name, w]) => toWindow(name, w)),
     daytime: toWindow('daytime', settings?.daytime ?? DEFAULT_DAYTIME),
+    workingTime: {
+      countsAsWork: (settings?.workingTime?.countsAsWork ?? DEFAULT_COUNTS_AS_WORK).map(normalizeDutyType),
+      breakMinutes: settings?.workingTime?.breakMinutes ?? DEFAULT_BREAK_MINUTES,
+    },
   };
 }
 

@@ -30,6 +30,15 @@ export const SettingsSchema = z.strictObject({
   halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
   /** Replace the default daytime (08:00–18:00). */
   daytime: ClockWindowSchema.optional(),
+  /** What the working-time pack counts as work and as a rest (working-time.md). */
+  workingTime: z
+    .strictObject({
+      /** Duty types that are work although their category is `excused` (default: training, 培训); replaces the default. */
+      countsAsWork: z.array(z.string().trim().min(1, 'a duty type')).optional(),
+      /** Entries closer than this many minutes form one duty period (default 120). */
+      breakMinutes: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -210,6 +210,20 @@ const compileLabel: Compile = (arg, path, env) => {
   return (s) => s.run.context.label(kind, String(plainValue(id(s))));
 };
 
+/** The settings an expression may read (config.md), by path. */
+export const SETTING_PATHS: readonly string[] = ['daytime', 'halfDayWindows', 'workingTime.countsAsWork', 'workingTime.breakMinutes'];
+
+/** `{ "setting": "workingTime.breakMinutes" }`: a setting as configured (defaults where the config says nothing). */
+const compileSetting: Compile = (arg, path, env) => {
+  if (typeof arg !== 'string' || !SETTING_PATHS.includes(arg)) return invalid(env, path, 'unknown setting', SETTING_PATHS.join(', '), arg);
+  const steps = arg.split('.');
+  return (s) => {
+    let v: unknown = s.run.context.settings;
+    for (const step of steps) v = readField(v, step);
+    return v ?? null;
+  };
+};
+
 /** The dataset's own lists, and the `records` lists, by the name a rule uses. */
 export function listOf(s: Scope, name: string): readonly RecordRef[] {
   const key = `list:${name}`;
@@ -262,6 +276,7 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !==
 const OPERATORS: Readonly<Record<string, Compile>> = {
   var: compileVar,
   option: compileOption,
+  setting: compileSetting,
   '+': variadic((v) => v.reduce((a, b) => a + b, 0)),
   '-': variadic((v) => (v.length === 1 ? -v[0]! : v.slice(1).reduce((a, b) => a - b, v[0]!))),
   '*': variadic((v) => v.reduce((a, b) => a * b, 1)),

@@ -8,6 +8,7 @@ import type { JudgedSubject, RuleFacts, RuleOptions } from '../rule-module.js';
 import { isAssignment, isRosterEntry, plainValue, RecordRef, type Run, type WindowCell } from './_lib/values.js';
 import { asArray, compileExpr, compileLetExpr, DATASET_LISTS, isPlainObject, keyPath, listOf, num, same, truthy, type CompileEnv } from './compile-expr.js';
 import { Scope, type ExprFn, type RuleRun } from './scope.js';
+import type { Rest } from './measures.js';
 
 /** What each dimension binds, for the expressions after it. */
 function bindingOf(dim: Dimension): string[] {
@@ -202,8 +203,10 @@ function recordEvidence(ref: RecordRef, fields: readonly string[] | undefined, s
   return out as ListRecordEvidence;
 }
 
-function itemEvidence(context: CheckContext, item: unknown, minutes: number | undefined, fields?: readonly string[], source?: string): Evidence | undefined {
+function itemEvidence(context: CheckContext, item: unknown, minutes: number | undefined, fields?: readonly string[], source?: string): Evidence | Evidence[] | undefined {
   if (isRosterEntry(item)) return context.rosterEvidence(item, minutes);
+  // A rest stands on the entry that ends the earlier duty period and the one that starts the later.
+  if (isPlainObject(item) && item.source === 'rest') return [context.rosterEvidence((item as unknown as Rest).before), context.rosterEvidence((item as unknown as Rest).after)];
   if (item instanceof RecordRef) return recordEvidence(item, fields, source);
   if (isAssignment(item)) return context.assignmentEvidence(item);
   if (isPlainObject(item) && item.source === 'half-day') return item as unknown as WindowCell;
@@ -240,11 +243,22 @@ function compileEvidence(specs: readonly EvidenceSpec[], env: CompileEnv): Evide
     }
     const each = compileExpr(spec.each, `${path}.each`, env);
     const minutes = spec.minutes === undefined ? undefined : compileExpr(spec.minutes, `${path}.minutes`, { ...env, vars: new Set([...env.vars, 'item']) });
-    return (s) =>
-      asArray(each(s)).flatMap((item) => {
+    return (s) => {
+      // Each piece once: two rests ending on one date may share an entry.
+      const seen = new Set<unknown>();
+      const out: Evidence[] = [];
+      for (const item of asArray(each(s)).flat()) {
         const m = minutes ? num(minutes(s.with({ item }))) : undefined;
-        return itemEvidence(s.run.context, item, m) ?? [];
-      });
+        const found = itemEvidence(s.run.context, item, m) ?? [];
+        for (const e of Array.isArray(found) ? found : [found]) {
+          const key = 'index' in e && 'source' in e ? `${e.source}:${(e as { path?: string }).path ?? ''}:${e.index}` : JSON.stringify(e);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push(e);
+        }
+      }
+      return out;
+    };
   });
   return (s) => parts.flatMap((p) => p(s));
 }

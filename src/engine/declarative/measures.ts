@@ -1,5 +1,5 @@
 import type { IndexedAssignment } from '../check-context.js';
-import type { ClockWindow } from '../settings.js';
+import { normalizeDutyType, type ClockWindow } from '../settings.js';
 import type { RosterEntry } from '../../model/roster-entry.js';
 import { addCalendarDays, isDateWithin, type CalendarDate } from '../../time/calendar-date.js';
 import { overlapMinutes, unionMinutesWithin, type Interval } from '../../time/intervals.js';
@@ -93,9 +93,11 @@ const boundOfficerId = (s: Scope): string | undefined => {
  * `where` sees the entry as `entry`.
  */
 const entriesMeasure: CompileMeasure = (arg, path, env) => {
-  const p = params(arg, path, env, ['officer', 'categories', 'types', 'startsOn', 'where'], []);
+  const p = params(arg, path, env, ['officer', 'categories', 'alsoTypes', 'types', 'startsOn', 'where'], []);
   if (!p) return () => [];
   const categories = p.categories === undefined ? undefined : stringList(p.categories, keyPath(path, 'categories'), env, CATEGORIES);
+  // Types taken whatever their category (working time: training is work), matched as duty types are.
+  const alsoTypes = p.alsoTypes === undefined ? undefined : compileExpr(p.alsoTypes, keyPath(path, 'alsoTypes'), env);
   const types = p.types === undefined ? undefined : stringList(p.types, keyPath(path, 'types'), env);
   const officerExpr = p.officer === undefined || p.officer === 'any' ? undefined : compileExpr(p.officer, keyPath(path, 'officer'), env);
   const anyOfficer = p.officer === 'any' || (p.officer === undefined && !env.vars.has('officer'));
@@ -112,11 +114,72 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
       entries = dates.length === 1 ? (byDate.get(dates[0]!) ?? []) : dates.flatMap((d) => byDate.get(d) ?? []);
     }
     const { context } = s.run;
-    return entries.filter(
-      (e) => (!categories || categories.includes(context.categoryOf(e))) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.with({ entry: e })))),
-    );
+    const also = alsoTypes ? new Set(asArray(alsoTypes(s)).map((t) => normalizeDutyType(String(t)))) : undefined;
+    const selected = (e: RosterEntry) =>
+      (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOf(e))) || (also !== undefined && also.has(normalizeDutyType(e.type)));
+    return entries.filter((e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.with({ entry: e })))));
   };
 };
+
+/** A rest between two duty periods of an officer (the `rests` measure). */
+export interface Rest {
+  source: 'rest';
+  /** Elapsed minutes from the end of the earlier period to the start of the later one. */
+  minutes: number;
+  /** The entry that ends the earlier period last, and the one that starts the later period first. */
+  before: RosterEntry;
+  after: RosterEntry;
+  /** The local date the later period starts on. */
+  date: CalendarDate;
+}
+
+/**
+ * `{ "rests": { of, breakMinutes, startsOn? } }`: the officer's entries merged into duty periods
+ * (entries that overlap, touch, or are less than `breakMinutes` apart are one period), and the
+ * rests between consecutive periods; with `startsOn: "subject"` only those whose later period
+ * starts on one of the subject's dates. `of` is evaluated once per officer, over the whole
+ * roster: entries outside the check period still bound a rest.
+ */
+const restsMeasure: CompileMeasure = (arg, path, env) => {
+  const p = params(arg, path, env, ['of', 'breakMinutes', 'startsOn'], ['of', 'breakMinutes']);
+  if (!p) return () => [];
+  if (!env.vars.has('officer')) return invalid(env, path, 'rests are an officer\'s', 'the "officer" dimension', arg);
+  if (p.startsOn !== undefined && p.startsOn !== 'subject') return invalid(env, keyPath(path, 'startsOn'), 'wrong value', '"subject"', p.startsOn);
+  // What the periods are made of may not depend on the date: they are the officer's, computed once.
+  const of = compileExpr(p.of, keyPath(path, 'of'), { ...env, vars: new Set(['officer']), lets: new Set() });
+  const breakMinutes = compileExpr(p.breakMinutes, keyPath(path, 'breakMinutes'), { ...env, vars: new Set(['officer']), lets: new Set() });
+  const cacheKey = `rests:${path}`;
+  const onSubjectDates = p.startsOn === 'subject';
+  return (s) => {
+    const officer = boundOfficerId(s)!;
+    let byOfficer = s.run.cache.get(cacheKey) as Map<string, Rest[]> | undefined;
+    if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new Map()));
+    let rests = byOfficer.get(officer);
+    if (!rests) byOfficer.set(officer, (rests = restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
+    if (!onSubjectDates) return rests;
+    const dates = new Set(s.dates);
+    return rests.filter((r) => dates.has(r.date));
+  };
+};
+
+function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number): Rest[] {
+  const sorted = [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+  const rests: Rest[] = [];
+  const gap = breakMinutes * 60_000;
+  let lastEnd = -Infinity;
+  let lastEnding: RosterEntry | undefined;
+  for (const e of sorted) {
+    if (lastEnding && e.startInstant - lastEnd >= gap) {
+      rests.push({ source: 'rest', minutes: (e.startInstant - lastEnd) / 60_000, before: lastEnding, after: e, date: startDateOf(s, e) });
+      lastEnding = undefined;
+    }
+    if (!lastEnding || e.endInstant > lastEnd) {
+      lastEnd = e.endInstant;
+      lastEnding = e;
+    }
+  }
+  return rests;
+}
 
 /** Every officer's assignments in officer order, indexed by community. */
 function assignmentsByCommunity(s: Scope): Map<string, IndexedAssignment[]> {
@@ -352,6 +415,7 @@ export const MEASURES: Readonly<Record<string, CompileMeasure>> = {
   sumOf: aggregate((values) => values.reduce((a, b) => a + b, 0)),
   minutes: minutesMeasure,
   windows: windowsMeasure,
+  rests: restsMeasure,
 };
 
 /** Compiles a measure; `env.witnessKey` is set only for the top of a `let` whose witnesses evidence reads. */
