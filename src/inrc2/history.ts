@@ -61,8 +61,8 @@ export function parseInrc2History(text: string, file: string, scenario?: Inrc2Sc
     } satisfies Inrc2NurseHistory);
   }
   if (scenario) {
-    for (const n of scenario.nurses) {
-      if (!seen.has(n.name)) problems.push({ file, line: body.header.line, message: `no history line for nurse ${JSON.stringify(n.name)}`, expected: 'a line for every nurse of the scenario' });
+    for (const name of scenario.names.nurses) {
+      if (!seen.has(name)) problems.push({ file, line: body.header.line, message: `no history line for nurse ${JSON.stringify(name)}`, expected: 'a line for every nurse of the scenario' });
     }
   }
   return { value: history, problems };

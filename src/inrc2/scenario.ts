@@ -17,7 +17,7 @@ const SECTIONS = ['SCENARIO', 'WEEKS', 'SKILLS', 'SHIFT_TYPES', 'FORBIDDEN_SHIFT
 export function parseInrc2Scenario(text: string, file: string): Inrc2Parsed<Inrc2Scenario> {
   const problems: Problem[] = [];
   const sections = splitSections(textLines(text), SECTIONS, file, problems);
-  const scenario: Inrc2Scenario = { file, id: '', skills: [], shiftTypes: [], forbiddenSuccessions: [], contracts: [], nurses: [] };
+  const scenario: Inrc2Scenario = { file, id: '', skills: [], shiftTypes: [], forbiddenSuccessions: [], contracts: [], nurses: [], names: { skills: [], shiftTypes: [], contracts: [], nurses: [] } };
   const section = (name: (typeof SECTIONS)[number]): Section | undefined => {
     const s = sections.get(name);
     if (!s) problems.push(missingSection(name, file));
@@ -42,6 +42,7 @@ export function parseInrc2Scenario(text: string, file: string): Inrc2Parsed<Inrc
   if (skills) {
     checkDeclaredCount(skills, skills.rows.length, 'skills', file, problems);
     const seen = new Map<string, number>();
+    scenario.names.skills = firstWords(skills);
     for (const row of skills.rows) {
       if (!expectWords(row, 1, 1, 'a skill name', file, problems)) continue;
       if (unique(seen, row, 'skill', file, problems)) scenario.skills.push(row.tokens[0]!.text);
@@ -52,6 +53,7 @@ export function parseInrc2Scenario(text: string, file: string): Inrc2Parsed<Inrc
   if (shiftTypes) {
     checkDeclaredCount(shiftTypes, shiftTypes.rows.length, 'shift types', file, problems);
     const seen = new Map<string, number>();
+    scenario.names.shiftTypes = firstWords(shiftTypes);
     for (const row of shiftTypes.rows) {
       if (!expectWords(row, 2, 2, 'a shift type and its (min,max) consecutive assignments, e.g. Early (2,5)', file, problems)) continue;
       const range = readPair(row.tokens[1], file, row.line, 'consecutive assignments', problems);
@@ -63,8 +65,8 @@ export function parseInrc2Scenario(text: string, file: string): Inrc2Parsed<Inrc
       scenario.shiftTypes.push({ id: row.tokens[0]!.text, minConsecutive: range[0], maxConsecutive: range[1], line: row.line } satisfies Inrc2ShiftType);
     }
   }
-  const shiftNames = new Set(scenario.shiftTypes.map((s) => s.id));
-  const skillNames = new Set(scenario.skills);
+  const shiftNames = new Set(scenario.names.shiftTypes);
+  const skillNames = new Set(scenario.names.skills);
 
   const forbidden = section('FORBIDDEN_SHIFT_TYPES_SUCCESSIONS');
   if (forbidden) {
@@ -87,17 +89,19 @@ export function parseInrc2Scenario(text: string, file: string): Inrc2Parsed<Inrc
   if (contracts) {
     checkDeclaredCount(contracts, contracts.rows.length, 'contracts', file, problems);
     const seen = new Map<string, number>();
+    scenario.names.contracts = firstWords(contracts);
     for (const row of contracts.rows) {
       const contract = readContract(row, file, problems);
       if (unique(seen, row, 'contract', file, problems) && contract) scenario.contracts.push(contract);
     }
   }
-  const contractNames = new Set(scenario.contracts.map((c) => c.id));
+  const contractNames = new Set(scenario.names.contracts);
 
   const nurses = section('NURSES');
   if (nurses) {
     checkDeclaredCount(nurses, nurses.rows.length, 'nurses', file, problems);
     const seen = new Map<string, number>();
+    scenario.names.nurses = firstWords(nurses);
     for (const row of nurses.rows) {
       if (!expectWords(row, 3, Infinity, 'a nurse: name contract nSkills skills…', file, problems)) continue;
       const [name, contract, count, ...skillTokens] = row.tokens;
@@ -147,6 +151,11 @@ function unique(seen: Map<string, number>, row: TextLine, what: string, file: st
   }
   seen.set(name, row.line);
   return true;
+}
+
+/** The first word of every line of a section, in order, once each. */
+function firstWords(section: Section): string[] {
+  return [...new Set(section.rows.map((r) => r.tokens[0]!.text))];
 }
 
 function extraLines(section: Section, file: string, problems: Problem[]): void {

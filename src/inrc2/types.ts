@@ -60,6 +60,11 @@ export interface Inrc2Scenario {
   forbiddenSuccessions: Inrc2ForbiddenSuccession[];
   contracts: Inrc2Contract[];
   nurses: Inrc2Nurse[];
+  /**
+   * Every name the scenario defines, its broken lines included: other files are checked against
+   * these, so that one bad number in a nurse's line does not make that nurse unknown everywhere.
+   */
+  names: { skills: string[]; shiftTypes: string[]; contracts: string[]; nurses: string[] };
 }
 
 /** A nurse's line of a history file: the state as of the day before the first week. */

@@ -11,8 +11,9 @@ export interface ScenarioNames {
 }
 
 /**
- * The scenario's names; a kind the scenario failed to define any of is left unchecked (its own
- * problems already say why), so that one broken section does not flood every other file.
+ * The scenario's names, broken lines included; a kind the scenario failed to define any of is
+ * left unchecked (its own problems already say why), so that one broken section does not flood
+ * every other file.
  *
  * @example
  * scenarioNames(scenario).nurses.has('Patrick') //=> true
@@ -20,9 +21,9 @@ export interface ScenarioNames {
 export function scenarioNames(scenario: Inrc2Scenario): ScenarioNames {
   return {
     id: scenario.id,
-    nurses: new Set(scenario.nurses.map((n) => n.name)),
-    shiftTypes: new Set(scenario.shiftTypes.map((s) => s.id)),
-    skills: new Set(scenario.skills),
+    nurses: new Set(scenario.names.nurses),
+    shiftTypes: new Set(scenario.names.shiftTypes),
+    skills: new Set(scenario.names.skills),
   };
 }
 
