@@ -104,7 +104,7 @@ export function lineText(line: TextLine): string {
  * readCount({ text: '4', column: 9 }, 'Sc.txt', 3, 'the number of weeks', []) //=> 4
  */
 export function readCount(token: Token | undefined, file: string, line: number, what: string, problems: Problem[]): number | undefined {
-  if (token && /^\d+$/.test(token.text)) return Number(token.text);
+  if (token && /^\d+$/.test(token.text) && Number.isSafeInteger(Number(token.text))) return Number(token.text);
   problems.push({ file, line, ...(token ? { column: token.column } : {}), message: token ? `${what}: not a whole number` : `${what} is missing`, expected: 'a whole number >= 0', received: token ? JSON.stringify(token.text) : 'nothing' });
   return undefined;
 }
@@ -117,7 +117,7 @@ export function readCount(token: Token | undefined, file: string, line: number, 
  */
 export function readPair(token: Token | undefined, file: string, line: number, what: string, problems: Problem[]): [number, number] | undefined {
   const m = token ? /^\((\d+),(\d+)\)$/.exec(token.text) : null;
-  if (m) return [Number(m[1]), Number(m[2])];
+  if (m && Number.isSafeInteger(Number(m[1])) && Number.isSafeInteger(Number(m[2]))) return [Number(m[1]), Number(m[2])];
   problems.push({ file, line, ...(token ? { column: token.column } : {}), message: token ? `${what}: not a pair of whole numbers` : `${what} is missing`, expected: '(min,max), e.g. (2,5)', received: token ? JSON.stringify(token.text) : 'nothing' });
   return undefined;
 }
