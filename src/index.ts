@@ -33,6 +33,8 @@ export { readRosterFile } from './io/read-roster-file.js';
 export { parseCsvRoster } from './io/read-csv-roster.js';
 export { parseNdjsonRoster } from './io/read-ndjson-roster.js';
 export type { DatasetDocument, RosterFile, RosterRecord, EntrySource } from './io/types.js';
+export { loadInrc2Case } from './inrc2/load-case.js';
+export type { Inrc2CaseInput } from './inrc2/load-case.js';
 
 export { RuleDefinitionSchema } from './engine/rule-definition.js';
 export type { RuleDefinition, RuleCheck, OptionDeclaration } from './engine/rule-definition.js';

@@ -11,6 +11,7 @@ import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit
 import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
+import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -32,6 +33,7 @@ const HELP = `duty-compliance ${TOOL.version}: checks duty rosters, staffing dat
 Usage:
   duty-compliance check DATASET.json [--roster FILE]... [options]
   duty-compliance diff OLD.json NEW.json [--format text|json] [--output FILE] [--lang LANG]
+  duty-compliance inrc2 CASE_DIR --instances DIR [--format text|json] [--output FILE] [--lang LANG]
   duty-compliance --help | --version
 
 Options:
@@ -53,6 +55,10 @@ CI options of check (docs/ci.md):
   --prune-waivers      rewrite the --waivers file without the waivers that match no violation
   --baseline FILE      fail only on violations the baseline does not list; lists the fixed ones
   --write-baseline FILE  record this run's violations as the baseline (alone: accepts them all)
+
+inrc2 checks an INRC-II case (CASE_DIR: case.json and its sol-week files; --instances: the folder
+  of the instance folders) with the inrc2 pack, and prints the report with its score (docs/inrc2.md);
+  exit 1 when a hard constraint is violated.
 
 diff compares two JSON reports (check --format json) by fingerprint: new, fixed, unchanged
   violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
@@ -84,7 +90,7 @@ export interface CheckCommand {
   ci: CiOptions;
 }
 
-export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand;
+export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand | Inrc2Command;
 
 /**
  * Runs the CLI with `argv` (without node and the script) and returns its exit code. It prints
@@ -102,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT.ok;
     }
     if (command.command === 'diff') return await runDiff(command, io);
+    if (command.command === 'inrc2') return await runInrc2(command, io);
     return await runCheck(command, io);
   } catch (error) {
     if (isDutyComplianceError(error)) {
@@ -140,6 +147,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         'prune-waivers': { type: 'boolean' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        instances: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -161,7 +169,20 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
   }
-  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff' });
+  if (command === 'inrc2') {
+    const language = parseLanguage(values.lang, problems);
+    const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
+    const otherOptions = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const inrc2 = parseInrc2Command(
+      { positionals: positionals.slice(1), instances: values.instances, formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, otherOptions },
+      cwd,
+      problems,
+    );
+    if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
+    return inrc2;
+  }
+  if (values.instances !== undefined) problems.push({ path: '--instances', message: 'an option of inrc2, not of check' });
+  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff | inrc2' });
   if (command === 'check' && dataset === undefined) problems.push({ message: 'no dataset file given', expected: 'duty-compliance check DATASET.json' });
   if (extra.length > 0) problems.push({ message: 'unexpected arguments', received: extra.join(' '), expected: 'one dataset file; roster files go after --roster' });
   const outputs = outputRequests(tokens, cwd, problems);
