@@ -20,7 +20,7 @@ export interface Inrc2Score {
 export function reportScore(report: Report): Inrc2Score | undefined {
   const score = (report as Report & { score?: unknown }).score;
   if (score === null || typeof score !== 'object') return undefined;
-  const { hard, soft, total } = score as Record<string, unknown>;
+  const { hard, soft, total } = score as unknown as Record<string, unknown>;
   if (!isCounts(hard) || !isCounts(soft) || typeof total !== 'number') return undefined;
   return { hard, soft, total };
 }

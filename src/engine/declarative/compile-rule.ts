@@ -7,7 +7,7 @@ import type { Dimension, EvidenceSpec, RuleDefinition } from '../rule-definition
 import type { JudgedSubject, RuleFacts, RuleOptions } from '../rule-module.js';
 import { isAssignment, isRosterEntry, plainValue, RecordRef, type Run, type WindowCell } from './_lib/values.js';
 import { asArray, compileExpr, compileLetExpr, DATASET_LISTS, isPlainObject, keyPath, listOf, num, same, truthy, type CompileEnv } from './compile-expr.js';
-import { Scope, type ExprFn, type RuleRun } from './scope.js';
+import { Bindings, NO_BINDINGS, Scope, type ExprFn, type RuleRun } from './scope.js';
 import type { Rest } from './measures.js';
 
 /** What each dimension binds, for the expressions after it. */
@@ -375,7 +375,7 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
   const facts: RuleFacts = {
     *subjects(context: CheckContext, ruleOptions: RuleOptions): Iterable<JudgedSubject> {
       const run: RuleRun = { context, options: ruleOptions, cache: new Map() };
-      const root = new Scope(run, new Map(), context.periodDates, letFns);
+      const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
       // The dimensions nest; an explicit stack of iterators keeps their order without recursion.
       type Frame = { scope: Scope; period: DatePeriod | undefined; it: Iterator<[Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined]> };
       const stack: Frame[] = [{ scope: root, period: undefined, it: levels[0]!.each(root)[Symbol.iterator]() }];
@@ -387,9 +387,7 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
           continue;
         }
         const [bindings, dates, period] = next.value;
-        const vars = new Map(frame.scope.vars);
-        for (const [k, v] of Object.entries(bindings)) vars.set(k, v);
-        const scope = new Scope(run, vars, dates ?? frame.scope.dates, letFns);
+        const scope = new Scope(run, new Bindings(frame.scope.vars, bindings), dates ?? frame.scope.dates, letFns);
         const subjectPeriod = period ?? frame.period;
         if (stack.length < levels.length) {
           stack.push({ scope, period: subjectPeriod, it: levels[stack.length]!.each(scope)[Symbol.iterator]() });
