@@ -12,7 +12,7 @@ import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
 import type { RuleRegistry } from './engine/registry.js';
 import { resolveConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
-import { builtInRegistry } from './rules/index.js';
+import { createRuleRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
 import { withScore, type ScoredRule } from './report/score.js';
 import { DEFAULT_LANGUAGE } from './report/messages.js';
@@ -33,8 +33,10 @@ export interface CheckOptions {
    * json-rules-engine by property tests) or `json-rules-engine` (the reference itself).
    */
   evaluator?: 'compiled' | 'json-rules-engine';
-  /** The rules to run; default: the built-in packs. */
+  /** The rules to run; default: the built-in packs, plus `rulePacks`. */
   registry?: RuleRegistry;
+  /** Folders of rule files (user packs, data only: docs/packs.md) added to the built-in rules. */
+  rulePacks?: readonly string[];
   /** Told, per rule that ran, every distinct subject it judged (JUnit lists the passing ones). */
   onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
 }
@@ -67,7 +69,7 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
 
 async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
-  const registry = options.registry ?? builtInRegistry();
+  const registry = options.registry ?? (await createRuleRegistry(options.rulePacks));
   // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
   const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
   const input = validateInput(document, rosters, { releaseRows: rostersOwned });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFiles, TOOL } from '../check.js';
 import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
-import { builtInRegistry } from '../rules/index.js';
+import { createRuleRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
 import type { Language, Subject } from '../report/types.js';
@@ -47,6 +47,7 @@ Options:
   --lang LANG          zh-CN (default) | en
   --fail-on LEVEL      error (default): exit 1 on errors | warning: on errors or warnings | never
   --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
+  --rules DIR          a rule pack: a folder of rule files (docs/packs.md) added to the built-in rules; repeatable
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
 
 CI options of check (docs/ci.md):
@@ -82,6 +83,7 @@ export interface CheckCommand {
   command: 'check';
   dataset: string;
   rosters: string[];
+  rulePacks: string[];
   configFile?: string;
   language: Language;
   evaluator: 'compiled' | 'json-rules-engine';
@@ -136,6 +138,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
       tokens: true,
       options: {
         roster: { type: 'string', multiple: true },
+        rules: { type: 'string', multiple: true },
         config: { type: 'string' },
         format: { type: 'string', multiple: true },
         output: { type: 'string', multiple: true },
@@ -164,7 +167,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'diff') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const checkOnly = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'rules', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
@@ -172,7 +175,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'inrc2') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const otherOptions = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const otherOptions = (['roster', 'rules', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const inrc2 = parseInrc2Command(
       { positionals: positionals.slice(1), instances: values.instances, formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, otherOptions },
       cwd,
@@ -203,6 +206,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     command: 'check',
     dataset: dataset!,
     rosters: values.roster ?? [],
+    rulePacks: values.rules ?? [],
     ...(values.config !== undefined ? { configFile: values.config } : {}),
     language,
     evaluator: evaluator as CheckCommand['evaluator'],
@@ -285,12 +289,14 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const ciInputs = await readCiInputs(command.ci);
   // Only JUnit lists passing subjects; the other formats need not pay for collecting them.
   const subjectsChecked = command.outputs.some((o) => o.format === 'junit') ? new Map<string, readonly Subject[]>() : undefined;
+  const registry = await createRuleRegistry(command.rulePacks);
   const checked = await checkFiles(
     { dataset: command.dataset, rosters: command.rosters },
     {
       ...(configFile !== undefined ? { configFile } : {}),
       language: command.language,
       evaluator: command.evaluator,
+      registry,
       ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
     },
   );
@@ -298,7 +304,7 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const context: FormatContext = {
     language: command.language,
     color: false,
-    registry: builtInRegistry(),
+    registry,
     cwd: io.cwd,
     source: { dataset: command.dataset, rosters: command.rosters },
     ...(subjectsChecked ? { subjectsChecked } : {}),

@@ -22,6 +22,7 @@ import inrc2ShiftOffRequest from '../../rules/inrc2/shift-off-request.json';
 import inrc2SingleAssignment from '../../rules/inrc2/single-assignment.json';
 import inrc2TotalAssignments from '../../rules/inrc2/total-assignments.json';
 import inrc2WorkingWeekends from '../../rules/inrc2/working-weekends.json';
+import { loadRulePacks } from '../engine/load-rule-packs.js';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { fiveYearTenure } from './community-policing/five-year-tenure.js';
 import { replacementFirst } from './community-policing/replacement-first.js';
@@ -59,6 +60,18 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/inrc2/total-assignments.json', definition: inrc2TotalAssignments },
   { file: 'rules/inrc2/working-weekends.json', definition: inrc2WorkingWeekends },
 ];
+
+/**
+ * The built-in rules and the rule packs in `rulePacks` (folders of rule files, data only:
+ * docs/packs.md). Throws `RULE_INVALID` with every problem of every pack, located.
+ *
+ * @example
+ * const registry = await createRuleRegistry(['./packs/city-rest'])
+ * await check(dataset, { registry, config: { extends: ['city-rest/recommended'] } })
+ */
+export async function createRuleRegistry(rulePacks: readonly string[] = []): Promise<RuleRegistry> {
+  return rulePacks.length === 0 ? builtInRegistry() : loadRulePacks(BUILT_IN_RULES, rulePacks);
+}
 
 let registry: RuleRegistry | undefined;
 

@@ -67,12 +67,13 @@ export interface InvalidRuleCase extends RuleCase {
  * rule, each invalid case exactly the listed violations, in report order. The rule runs alone
  * (`extends: []`), with the case's options and settings, under both evaluators.
  */
-export function ruleTester(ruleId: string, cases: { valid: RuleCase[]; invalid: InvalidRuleCase[] }): void {
+export function ruleTester(ruleId: string, cases: { valid: RuleCase[]; invalid: InvalidRuleCase[] }, options: { /** User rule packs the rule comes from. */ rulePacks?: () => readonly string[] } = {}): void {
   const run = async (c: RuleCase, evaluator: 'compiled' | 'json-rules-engine') => {
     const entry = c.options ? ['error', c.options] : 'error';
     const report = await check(c.dataset, {
       config: { extends: [], rules: { [ruleId]: entry }, ...(c.settings ? { settings: c.settings } : {}) },
       evaluator,
+      ...(options.rulePacks ? { rulePacks: options.rulePacks() } : {}),
     });
     return report.violations.filter((v) => v.ruleId === ruleId);
   };

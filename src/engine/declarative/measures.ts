@@ -239,7 +239,7 @@ const distinctMeasure: CompileMeasure = (arg, path, env) => {
   return (s) => new Set(asArray(coll(s)).map((item) => JSON.stringify(plainValue(readField(item, field)) ?? null))).size;
 };
 
-/** `{ "maxOf": [collection, expr] }`, `{ "sumOf": [...] }`: over the items, each bound as `item`. */
+/** `{ "maxOf": [collection, expr] }`, `minOf`, `sumOf`: over the items, each bound as `item` (max and min of nothing: null). */
 function aggregate(apply: (values: number[]) => unknown): CompileMeasure {
   return (arg, path, env) => {
     if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[collection, expression of item]', arg);
@@ -411,7 +411,8 @@ export const MEASURES: Readonly<Record<string, CompileMeasure>> = {
   exists: collector((items) => items.length > 0),
   first: collector((items) => items[0] ?? null),
   distinct: distinctMeasure,
-  maxOf: aggregate((values) => (values.length ? Math.max(...values) : null)),
+  maxOf: aggregate((values) => (values.length ? values.reduce((a, b) => (b > a ? b : a)) : null)),
+  minOf: aggregate((values) => (values.length ? values.reduce((a, b) => (b < a ? b : a)) : null)),
   sumOf: aggregate((values) => values.reduce((a, b) => a + b, 0)),
   minutes: minutesMeasure,
   windows: windowsMeasure,
