@@ -94,7 +94,8 @@ function mergeRuns(findings: Finding[], expected: string | undefined, actual: st
       };
       continue;
     }
-    const run: Finding = { judged: { ...judged }, checkIndex: f.checkIndex };
+    // `evidence` by name: a subject may make it on first read (a getter a spread would not copy).
+    const run: Finding = { judged: { ...judged, evidence: judged.evidence }, checkIndex: f.checkIndex };
     runs.push(run);
     open.set(key, run);
   }

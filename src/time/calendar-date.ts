@@ -30,6 +30,8 @@ export function isCalendarDate(value: string): boolean {
 const MEMO_LIMIT = 100_000;
 const validDates = new Map<string, boolean>();
 const nextDates = new Map<string, CalendarDate>();
+const previousDates = new Map<string, CalendarDate>();
+const isoDays = new Map<string, number>();
 
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size >= MEMO_LIMIT) memo.clear();
@@ -60,6 +62,12 @@ export function addCalendarDays(date: CalendarDate, days: number): CalendarDate 
     let next = nextDates.get(date);
     if (next === undefined) remember(nextDates, date, (next = formatCalendarDate(addDays(toUTCDate(date), 1))));
     return next;
+  }
+  if (days === -1) {
+    // The day before (a rule comparing a date with its previous one), memoised too.
+    let previous = previousDates.get(date);
+    if (previous === undefined) remember(previousDates, date, (previous = formatCalendarDate(addDays(toUTCDate(date), -1))));
+    return previous;
   }
   return formatCalendarDate(addDays(toUTCDate(date), days));
 }
@@ -114,7 +122,9 @@ export function isoWeekOf(date: CalendarDate): { start: CalendarDate; end: Calen
  * isoDayOfWeek('2017-04-01') //=> 6
  */
 export function isoDayOfWeek(date: CalendarDate): number {
-  return getISODay(toUTCDate(date));
+  let day = isoDays.get(date);
+  if (day === undefined) remember(isoDays, date, (day = getISODay(toUTCDate(date))));
+  return day;
 }
 
 /**

@@ -263,6 +263,33 @@ function compileEvidence(specs: readonly EvidenceSpec[], env: CompileEnv): Evide
   return (s) => parts.flatMap((p) => p(s));
 }
 
+/**
+ * A subject judged by a declarative rule. Its evidence is made on first read: only for the
+ * subjects that are reported, not for the many that comply.
+ */
+class Judgement implements JudgedSubject {
+  period?: DatePeriod;
+  details?: Record<string, unknown>;
+  messageData?: Record<string, string | number>;
+  penalty?: { amount: number; weight: number };
+  private made: Evidence[] | undefined;
+
+  constructor(
+    readonly subject: Subject,
+    readonly facts: Record<string, unknown>,
+    private readonly scope: Scope,
+    private readonly makeEvidence: EvidenceFn,
+  ) {}
+
+  get evidence(): Evidence[] {
+    return (this.made ??= this.makeEvidence(this.scope));
+  }
+
+  set evidence(value: Evidence[]) {
+    this.made = value;
+  }
+}
+
 /** The `let` names an expression reads, for the cycle check. */
 function letReferences(expr: unknown, lets: ReadonlySet<string>, out: Set<string>): Set<string> {
   // An explicit stack: a rule file's nesting depth never becomes the engine's recursion depth.
@@ -405,15 +432,8 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
     const subject: Subject = { type: subjectType, id: String(plainValue(subjectId!(scope))) };
     let period = defaultPeriod;
     if (periodStart && periodEnd) period = { start: String(periodStart(scope)), end: String(periodEnd(scope)) };
-    const judged: JudgedSubject = {
-      subject,
-      ...(period ? { period } : {}),
-      facts: factValues,
-      evidence: [],
-    };
-    // Evidence, details and message values are made only for a subject that is reported.
-    let made: Evidence[] | undefined;
-    Object.defineProperty(judged, 'evidence', { enumerable: true, configurable: true, get: () => (made ??= evidence(scope)), set: (v: Evidence[]) => (made = v) });
+    const judged = new Judgement(subject, factValues, scope, evidence);
+    if (period) judged.period = period;
     if (details.length) {
       const d: Record<string, unknown> = {};
       for (const [k, f] of details) {

@@ -66,8 +66,9 @@ function allEntries(s: Scope): readonly RosterEntry[] {
 
 /** Entries (of one officer, or of all when `officer` is undefined) by local start date. */
 function entriesByStartDate(s: Scope, officer: string | undefined): Map<CalendarDate, RosterEntry[]> {
-  const key = `byStart:${officer ?? '\u0000any'}`;
-  let map = s.run.cache.get(key) as Map<CalendarDate, RosterEntry[]> | undefined;
+  let byOfficer = s.run.cache.get('entriesByStartDate') as Map<string | undefined, Map<CalendarDate, RosterEntry[]>> | undefined;
+  if (!byOfficer) s.run.cache.set('entriesByStartDate', (byOfficer = new Map()));
+  let map = byOfficer.get(officer);
   if (!map) {
     map = new Map();
     for (const e of officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer)) {
@@ -76,7 +77,7 @@ function entriesByStartDate(s: Scope, officer: string | undefined): Map<Calendar
       if (!list) map.set(d, (list = []));
       list.push(e);
     }
-    s.run.cache.set(key, map);
+    byOfficer.set(officer, map);
   }
   return map;
 }
