@@ -21,6 +21,7 @@ ruleTester(RULE, {
     { name: 'history Early 3 continued on days 0–1: 5, exactly the maximum', dataset: inrc2Dataset({ nurses: after('Early', 3), roster: shifts('Patrick', [0, 1], 'Early') }) },
     { name: 'history Early 1 continued on day 0: 2 with the history, the minimum', dataset: inrc2Dataset({ nurses: after('Early', 1), roster: shifts('Patrick', [0], 'Early') }) },
     { name: 'history Late 2 ending with the history (day 0 off): 2, the minimum', dataset: inrc2Dataset({ nurses: after('Late', 2), roster: [shift('Patrick', 2, 'Day')] }) },
+    { name: 'a shift type without a record in shiftTypes has no limits', dataset: inrc2Dataset({ roster: [shift('Patrick', 2, 'Twilight')] }) },
     {
       name: 'history Late 4 (already above 3) ending with the history: its excess was charged in the history',
       dataset: inrc2Dataset({ nurses: after('Late', 4) }),
