@@ -47,6 +47,11 @@ export interface ExpectedViolation {
   severity?: Violation['severity'];
   details?: Record<string, unknown>;
   evidence?: unknown[];
+  /**
+   * A weighted rule's penalty (Timefold's `penalizesBy`): only the fields given are compared;
+   * `cost` is `weight` × `amount`.
+   */
+  penalty?: { amount?: number; weight?: number; cost?: number };
   /** A substring the message must contain (zh-CN), e.g. a name or a number. */
   messageIncludes?: string;
 }
@@ -108,12 +113,16 @@ export function ruleTester(ruleId: string, cases: { valid: RuleCase[]; invalid: 
 }
 
 function summarize(v: Violation) {
-  return { messageId: v.messageId, subject: v.subject, period: v.period, expected: v.expected, actual: v.actual, severity: v.severity, details: v.details, evidence: v.evidence };
+  return { messageId: v.messageId, subject: v.subject, period: v.period, expected: v.expected, actual: v.actual, severity: v.severity, details: v.details, evidence: v.evidence, penalty: v.penalty };
 }
 
 function withoutMessage(e: ExpectedViolation) {
-  const { messageIncludes: _ignored, evidence, ...rest } = e;
-  return evidence ? { ...rest, evidence: expect.arrayContaining(evidence.map((x) => expect.objectContaining(x as object))) } : rest;
+  const { messageIncludes: _ignored, evidence, penalty, ...rest } = e;
+  return {
+    ...rest,
+    ...(evidence ? { evidence: expect.arrayContaining(evidence.map((x) => expect.objectContaining(x as object))) } : {}),
+    ...(penalty ? { penalty: expect.objectContaining(penalty) } : {}),
+  };
 }
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules', '__golden__');
