@@ -112,6 +112,8 @@ ruleTester(RULE, {
 describe(`${RULE} evidence`, () => {
   it("is exactly the run's entries inside the horizon", async () => {
     const roster = [shift('Patrick', 0, 'Early'), ...shifts('Patrick', [1, 2, 3, 4], 'Late')];
-    await expectEvidence(RULE, inrc2Dataset({ roster }), [[entryEvidence(0, roster[0]!)], roster.slice(1).map((e, i) => entryEvidence(i + 1, e))]);
+    // The nurse's record first (a run of days off, or one wholly in the history, has no entries to show), then the run's entries.
+    const nurse = { source: 'officer', id: 'Patrick', index: 0, path: 'officers[0]' };
+    await expectEvidence(RULE, inrc2Dataset({ roster }), [[nurse, entryEvidence(0, roster[0]!)], [nurse, ...roster.slice(1).map((e, i) => entryEvidence(i + 1, e))]]);
   });
 });

@@ -85,6 +85,7 @@ ruleTester(RULE, {
 describe(`${RULE} evidence`, () => {
   it("is exactly the run's entries inside the horizon, whatever their shift types", async () => {
     const roster = [shift('Patrick', 2, 'Early'), shift('Patrick', 3, 'Night')];
-    await expectEvidence(RULE, inrc2Dataset({ roster }), [[entryEvidence(0, roster[0]!), entryEvidence(1, roster[1]!)]]);
+    const nurse = { source: 'officer', id: 'Patrick', index: 0, path: 'officers[0]' };
+    await expectEvidence(RULE, inrc2Dataset({ roster }), [[nurse, entryEvidence(0, roster[0]!), entryEvidence(1, roster[1]!)]]);
   });
 });
