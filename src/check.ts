@@ -4,13 +4,13 @@ import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFileOrThrow } from './io/_lib/read-text.js';
-import type { DatasetDocument, RosterFile } from './io/types.js';
+import type { DatasetDocument, RosterFile, RosterReadOptions } from './io/types.js';
 import { validateInput } from './model/validate-input.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
 import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
 import type { RuleRegistry } from './engine/registry.js';
-import { resolveConfig } from './engine/resolve-config.js';
+import { resolveConfig, type ResolvedConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
 import { builtInRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
@@ -36,6 +36,10 @@ export interface CheckOptions {
   registry?: RuleRegistry;
   /** Told, per rule that ran, every distinct subject it judged (JUnit lists the passing ones). */
   onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
+  /** The text encoding of CSV roster files (`gb18030`, `big5`, `utf-16le` …); default: detected (data.md). */
+  encoding?: string;
+  /** Told what the user should know that is no problem: e.g. that a CSV was read as GB18030 (the library never prints). */
+  onNote?: (note: string) => void;
 }
 
 /**
@@ -59,16 +63,36 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
  * const report = await checkFiles({ dataset: 'dataset.json', rosters: ['roster.csv'] }, { language: 'en' })
  */
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
-  const [document, ...rosters] = await Promise.all([readDatasetFile(files.dataset), ...(files.rosters ?? []).map(readRosterFile)]);
+  // The config first: a wide roster's shift codes are in it, and a text date's year is in the dataset's period.
+  const config = await configOf(options);
+  const document = await readDatasetFile(files.dataset);
+  const readOptions: RosterReadOptions = {
+    shiftCodes: config.settings.shiftCodes,
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...periodOf(document),
+  };
+  const rosters = await Promise.all((files.rosters ?? []).map((file) => readRosterFile(file, readOptions)));
+  for (const roster of rosters) for (const note of roster.notes ?? []) options.onNote?.(note);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
-  return runCheck(document!, (rosters as RosterFile[]).splice(0), options, true);
+  return runCheck(document, rosters.splice(0), options, true, config);
 }
 
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
+/** The dataset's own `period`, when it is two dates (validation judges it later). */
+function periodOf(document: DatasetDocument): { period?: { start: string; end: string } } {
+  const period = (document.value as { period?: unknown } | null | undefined)?.period as { start?: unknown; end?: unknown } | undefined;
+  return typeof period?.start === 'string' && typeof period.end === 'string' ? { period: { start: period.start, end: period.end } } : {};
+}
+
+/** Config problems come first: with a bad config, input problems would be judged by the wrong rules. */
+async function configOf(options: CheckOptions): Promise<ResolvedConfig> {
+  const registry = options.registry ?? builtInRegistry();
+  return options.configFile !== undefined ? readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
+}
+
+async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false, resolved?: ResolvedConfig): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
   const registry = options.registry ?? builtInRegistry();
-  // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
-  const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
+  const config = resolved ?? (await configOf(options));
   const input = validateInput(document, rosters, { releaseRows: rostersOwned });
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
   const context = createCheckContext(input, config.settings, config.optionsByRule);

@@ -13,6 +13,16 @@ export interface ResolvedSettings {
   dutyTypes: ReadonlyMap<string, DutyCategory>;
   halfDayWindows: readonly ClockWindow[];
   daytime: ClockWindow;
+  /** Shift codes of wide rosters (排班表) → the entries each stands for; empty without `settings.shiftCodes`. */
+  shiftCodes: ReadonlyMap<string, readonly ShiftCodeEntry[]>;
+}
+
+/** An entry a shift code stands for: minutes after midnight of the cell's date; an end at or before the start is the next day. */
+export interface ShiftCodeEntry {
+  start: number;
+  end: number;
+  type: string;
+  community?: string;
 }
 
 /** The duty-type table of rules.md. */
@@ -69,6 +79,12 @@ export function resolveSettings(settings: Settings | undefined): ResolvedSetting
     dutyTypes,
     halfDayWindows: Object.entries(windows).map(([name, w]) => toWindow(name, w)),
     daytime: toWindow('daytime', settings?.daytime ?? DEFAULT_DAYTIME),
+    shiftCodes: new Map(
+      Object.entries(settings?.shiftCodes ?? {}).map(([code, entries]) => [
+        code,
+        entries.map((e) => ({ start: minutesOf(e.start), end: minutesOf(e.end), type: e.type, ...(e.community !== undefined ? { community: e.community } : {}) })),
+      ]),
+    ),
   };
 }
 

@@ -23,6 +23,17 @@ export const RuleEntrySchema = z.union([
 ]);
 export type RuleEntry = z.infer<typeof RuleEntrySchema>;
 
+/** One roster entry a shift code stands for, on the cell's date (data.md, "the wide format"). */
+export const ShiftCodeEntrySchema = z.strictObject({
+  /** `HH:mm` on the cell's date. */
+  start: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'a time HH:mm'),
+  /** `HH:mm`; at or before `start`, the next day. */
+  end: ClockTimeSchema,
+  type: z.string().trim().min(1, 'a duty type'),
+  community: z.string().trim().min(1, 'a community id').optional(),
+});
+export type ShiftCodeEntry = z.infer<typeof ShiftCodeEntrySchema>;
+
 export const SettingsSchema = z.strictObject({
   /** Duty types added to (or moved between) the default categories of rules.md. */
   dutyTypes: z.partialRecord(z.enum(DUTY_CATEGORIES), z.array(z.string().min(1))).optional(),
@@ -30,6 +41,12 @@ export const SettingsSchema = z.strictObject({
   halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
   /** Replace the default daytime (08:00–18:00). */
   daytime: ClockWindowSchema.optional(),
+  /**
+   * What each code of a wide roster (排班表) stands for: the entries it puts on its cell's date;
+   * `[]` for a code that rosters nothing. A cell's codes are separated by `/`, `、` or spaces,
+   * so a code cannot contain them.
+   */
+  shiftCodes: z.record(z.string().regex(/^[^\s/、]+$/, 'a shift code without spaces, "/" or "、"'), z.array(ShiftCodeEntrySchema)).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
