@@ -11,6 +11,7 @@ import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit
 import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
+import { isEncodingName } from '../io/_lib/decode-text.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -35,7 +36,11 @@ Usage:
   duty-compliance --help | --version
 
 Options:
-  --roster FILE        a roster file (.csv, .ndjson, .jsonl) added to the dataset's roster; repeatable
+  --roster FILE        a roster file (.csv, .ndjson, .jsonl, .xlsx, FILE.xlsx#SHEET) added to the
+                       dataset's roster; repeatable. A CSV or .xlsx may be a wide 排班表 of shift
+                       codes (settings.shiftCodes in the config)
+  --encoding NAME      the text encoding of CSV rosters (e.g. gb18030, big5, utf-16le); default:
+                       UTF-8, UTF-16 by its BOM, else GB18030 (with a note on stderr)
   --config FILE        config (JSON); default: ${DEFAULT_CONFIG_FILE} in the working directory, if present
   --format FORMAT      ${FORMAT_NAMES} (default: text); repeatable, one report per --format
   --output FILE        write the report of the --format just before it to FILE instead of stdout;
@@ -77,6 +82,8 @@ export interface CheckCommand {
   dataset: string;
   rosters: string[];
   configFile?: string;
+  /** `--encoding`: the text encoding of CSV rosters. */
+  encoding?: string;
   language: Language;
   evaluator: 'compiled' | 'json-rules-engine';
   outputs: OutputRequest[];
@@ -130,6 +137,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
       options: {
         roster: { type: 'string', multiple: true },
         config: { type: 'string' },
+        encoding: { type: 'string' },
         format: { type: 'string', multiple: true },
         output: { type: 'string', multiple: true },
         lang: { type: 'string' },
@@ -156,7 +164,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'diff') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const checkOnly = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'config', 'encoding', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
@@ -169,6 +177,9 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
   const evaluator = values.evaluator ?? 'compiled';
   if (evaluator !== 'compiled' && evaluator !== 'json-rules-engine') problems.push({ path: '--evaluator', message: 'unknown evaluator', expected: 'compiled | json-rules-engine', received: evaluator });
+  if (values.encoding !== undefined && !isEncodingName(values.encoding)) {
+    problems.push({ path: '--encoding', message: 'unknown encoding', expected: 'an encoding name such as utf-8, gb18030, gbk, big5, utf-16le', received: values.encoding });
+  }
   const ci: CiOptions = {
     ...(values.waivers !== undefined ? { waivers: values.waivers } : {}),
     pruneWaivers: values['prune-waivers'] ?? false,
@@ -183,6 +194,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     dataset: dataset!,
     rosters: values.roster ?? [],
     ...(values.config !== undefined ? { configFile: values.config } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
     language,
     evaluator: evaluator as CheckCommand['evaluator'],
     outputs,
@@ -268,6 +280,8 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     { dataset: command.dataset, rosters: command.rosters },
     {
       ...(configFile !== undefined ? { configFile } : {}),
+      ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
+      onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`),
       language: command.language,
       evaluator: command.evaluator,
       ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
