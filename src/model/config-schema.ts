@@ -46,7 +46,14 @@ export const SettingsSchema = z.strictObject({
    * `[]` for a code that rosters nothing. A cell's codes are separated by `/`, `、` or spaces,
    * so a code cannot contain them.
    */
-  shiftCodes: z.record(z.string().regex(/^[^\s/、]+$/, 'a shift code without spaces, "/" or "、"'), z.array(ShiftCodeEntrySchema)).optional(),
+  shiftCodes: z
+    .record(z.string(), z.array(ShiftCodeEntrySchema))
+    .superRefine((codes, ctx) => {
+      for (const code of Object.keys(codes)) {
+        if (!/^[^\s/、]+$/.test(code)) ctx.addIssue({ code: 'custom', path: [code], message: 'a shift code without spaces, "/" or "、" (they separate the codes of a cell)' });
+      }
+    })
+    .optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
