@@ -13,8 +13,10 @@ import type { GridRow } from './wide-roster.js';
  * //=> { line: 3, row: 3, cells: [{ column: 1, text: '012345', kind: 'text' }, { column: 2, text: '白', kind: 'text' }] }
  */
 export function csvGridRows(input: string, file: string, limit?: number): { rows: GridRow[]; problems: Problem[] } {
+  // Looking for a header needs the first rows only, not a copy of a large file.
+  const head = limit !== undefined ? input.slice(0, 1 << 20) : input;
   // One kind of line end, so a CRLF file and a LF file parse alike (a CR LF inside quotes becomes LF).
-  const text = input.replace(/\r\n?/g, '\n');
+  const text = head.replace(/\r\n?/g, '\n');
   const rows: GridRow[] = [];
   const problems: Problem[] = [];
   let rowStart = 0;

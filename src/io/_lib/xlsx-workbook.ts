@@ -109,7 +109,7 @@ async function readOpened(zip: ZipFile, file: string, sheetName: string | undefi
   const stylesPath = rels.find((r) => r.type.endsWith(REL_STYLES))?.target;
   const sharedStrings = stringsPath && entries.has(stringsPath) ? await readSharedStrings(zip, entries.get(stringsPath)!) : [];
   const styleKinds = stylesPath && entries.has(stylesPath) ? await readStyleKinds(zip, entries.get(stylesPath)!) : [];
-  const merges = await streamSheet(zip, sheetEntry, { sharedStrings, styleKinds, date1904: workbook.date1904 }, (row) => onRow(row, chosen.name));
+  const merges = await streamSheet(zip, sheetEntry, { sharedStrings, styleKinds, date1904: workbook.date1904, dates: new Map() }, (row) => onRow(row, chosen.name));
   return { sheet: chosen.name, merges };
 }
 
@@ -308,6 +308,8 @@ interface SheetContext {
   sharedStrings: readonly string[];
   styleKinds: readonly (DateKind | undefined)[];
   date1904: boolean;
+  /** Date cells by style kind and raw value: a roster repeats a few hundred dates and times. */
+  dates: Map<string, { text: string; kind: DateKind }>;
 }
 
 /** Streams `<sheetData>` row by row and collects `<mergeCells>`. */
@@ -415,7 +417,12 @@ function cellOf(column: number, type: string, style: number, raw: string, contex
       const n = Number(raw);
       if (!Number.isFinite(n)) return { column, text: raw, kind: 'text' };
       const dateKind = context.styleKinds[style];
-      if (dateKind !== undefined) return { column, ...excelDateText(n, dateKind, context.date1904) };
+      if (dateKind !== undefined) {
+        const key = dateKind + raw;
+        let date = context.dates.get(key);
+        if (!date) context.dates.set(key, (date = excelDateText(n, dateKind, context.date1904)));
+        return { column, text: date.text, kind: date.kind };
+      }
       return { column, text: String(n), kind: 'number' };
     }
   }
