@@ -24,6 +24,9 @@ const HEADER_SEARCH_ROWS = 50;
 export async function readRosterFile(file: string, options: RosterReadOptions = {}): Promise<RosterFile> {
   const { path, sheet } = workbookSheet(file);
   const kind = rosterFileKind(path);
+  if (!kind && extname(path).toLowerCase() === '.xls') {
+    return { file, records: [], problems: [{ file, message: 'an Excel 97–2003 workbook (.xls) cannot be read', expected: 'the workbook saved as .xlsx (Excel: Save As → Excel Workbook), or as CSV' }] };
+  }
   if (!kind) {
     return {
       file,

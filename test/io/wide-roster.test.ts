@@ -55,6 +55,12 @@ describe('the wide 排班表 as CSV', () => {
     ]);
   });
 
+  it('skips the weekday row after a blank line too', async () => {
+    const r = await readRosterFile(csv('警号,4月5日,4月6日\n,,\n,Wed,Thu\nO1,夜,\n'), { shiftCodes: SHIFT_CODES, period: APRIL });
+    expect(r.problems).toEqual([]);
+    expect(values(r)).toEqual([{ officer: 'O1', start: '2017-04-05T18:00', end: '2017-04-06T08:00', type: '所内值班' }]);
+  });
+
   it('reports an unknown code and codes without an officer at their line and cell, with the codes known', async () => {
     const file = csv('警号,4/5,4/6\nO1,白,早\n,夜,\n合 计,2,1\n');
     const r = await readRosterFile(file, { shiftCodes: SHIFT_CODES, period: APRIL });
@@ -94,6 +100,22 @@ describe('workbooks saved by LibreOffice Calc', () => {
     ]);
     expect(cells(r)).toEqual(['calc-wide:4 D4', 'calc-wide:4 D4', 'calc-wide:4 D4', 'calc-wide:4 E4', 'calc-wide:4 F4', 'calc-wide:4 F4', 'calc-wide:5 D5', 'calc-wide:5 F5', 'calc-wide:5 F5', 'calc-wide:7 D7', 'calc-wide:7 E7', 'calc-wide:7 F7']);
     expect(r.records.every((x) => x.source.officerTypedAsNumber === true)).toBe(true);
+  });
+
+  it('reads a grid with a merged leave cell and Calc\'s m月d日 date headers', async () => {
+    const file = 'test/io/__fixtures__/calc-merged.xlsx';
+    const r = await readRosterFile(`${file}#四月`, { shiftCodes: SHIFT_CODES, period: APRIL });
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((x) => `${x.source.cell} ${(x.value as { officer: string }).officer} ${(x.value as { start: string }).start} ${(x.value as { type: string }).type}`)).toEqual([
+      'D3 012345 2017-04-05T08:30 轮休',
+      'E3 012345 2017-04-06T08:30 轮休',
+      'F3 012345 2017-04-07T08:30 轮休',
+      'D4 012346 2017-04-05T08:30 社区工作',
+      'D4 012346 2017-04-05T13:30 社区巡查',
+      'D4 012346 2017-04-05T18:00 所内值班',
+      'F4 012346 2017-04-07T08:30 社区工作',
+      'F4 012346 2017-04-07T13:30 社区巡查',
+    ]);
   });
 
   it('reads a long roster with Calc\'s date, time and date-time cells', async () => {

@@ -176,6 +176,21 @@ describe('.xlsx rosters, the wide 排班表', () => {
     expect(places(r).slice(-2)).toEqual(['四月排班:10 E10', '四月排班:10 E10']);
   });
 
+  it('skips a weekday row drawn as the dates again (Excel\'s aaa format), but not a row of other dates', async () => {
+    const sheet = (second: (string | { date: string })[]): XlsxSheet => ({ name: 'S', rows: [['警号', { date: '2017-04-05' }, { date: '2017-04-06' }] as never, ['', ...second] as never, ['O1', '夜', '白']] });
+    const same = await readRosterFile(await workbook('weekday-dates.xlsx', [sheet([{ date: '2017-04-05' }, { date: '2017-04-06' }])]), { shiftCodes: SHIFT_CODES });
+    expect(same.problems).toEqual([]);
+    expect(same.records).toHaveLength(3);
+    const other = await readRosterFile(await workbook('other-dates.xlsx', [sheet([{ date: '2017-04-06' }, { date: '2017-04-06' }])]), { shiftCodes: SHIFT_CODES });
+    expect(other.problems.map((p) => [p.cell, p.message])).toEqual([['B2', 'a row with shift codes but no officer']]);
+  });
+
+  it('refuses an .xls workbook with what to do instead', async () => {
+    expect((await readRosterFile('roster.xls')).problems).toEqual([
+      { file: 'roster.xls', message: 'an Excel 97–2003 workbook (.xls) cannot be read', expected: 'the workbook saved as .xlsx (Excel: Save As → Excel Workbook), or as CSV' },
+    ]);
+  });
+
   it('says when the config has no shift codes at all', async () => {
     const r = await readRosterFile(await workbook('wide-nocodes.xlsx', [grid()]), { period: APRIL });
     expect(r.records).toEqual([]);
@@ -221,7 +236,8 @@ describe('Excel cells', () => {
     expect(formatKind('yyyy-mm-dd')).toBe('date');
     expect(formatKind('m/d')).toBe('date');
     expect(formatKind('yyyy"年"m"月"d"日"')).toBe('date');
-    expect(formatKind('[$-804]aaaa')).toBe(undefined);
+    expect(formatKind('aaaa')).toBe('date');
+    expect(formatKind('m\\月d\\日')).toBe('date');
     expect(formatKind('h:mm')).toBe('time');
     expect(formatKind('[h]:mm:ss')).toBe('time');
     expect(formatKind('yyyy/m/d h:mm')).toBe('datetime');

@@ -168,11 +168,12 @@ export function createWideRoster(header: GridRow, context: WideRosterContext): {
   let first = true;
   return {
     push(row) {
-      // The row right under the header may name the weekdays (一 … 日, 周一, Mon …): skipped.
-      if (first) {
+      // The row right under the header (blank rows apart) may name the weekdays (一 … 日, 周一, Mon …): skipped.
+      // In Excel it is often the column's date again, shown as its weekday (format aaa or ddd).
+      if (first && row.cells.some((c) => c.text.trim() !== '')) {
         first = false;
         const marks = row.cells.filter((c) => dates.has(c.column) && c.text.trim() !== '');
-        if (marks.length > 0 && marks.every((c) => WEEKDAY.test(c.text.trim()))) return;
+        if (marks.length > 0 && marks.every((c) => WEEKDAY.test(c.text.trim()) || (c.kind === 'date' && c.text === dates.get(c.column)))) return;
       }
       rows.push(row);
     },

@@ -281,11 +281,13 @@ const BUILT_IN_DATE_FORMATS: ReadonlyMap<number, DateKind> = new Map<number, Dat
 /**
  * Whether a number format code shows a date, a time, both or neither: quoted text, escapes,
  * `[…]` colours, locales and conditions, `_x` and `*x` are not format letters; `[h]` elapsed
- * time is a time. `m` alone is a month, beside `h` or `s` a minute.
+ * time is a time; `aaa` (the weekday in Chinese) shows a date. `m` alone is a month, beside `h`
+ * or `s` a minute.
  *
  * @example
  * formatKind('yyyy"年"m"月"d"日"') //=> 'date'
  * formatKind('[h]:mm') //=> 'time'
+ * formatKind('aaaa') //=> 'date'
  * formatKind('0.00') //=> undefined
  */
 export function formatKind(code: string): DateKind | undefined {
@@ -298,7 +300,9 @@ export function formatKind(code: string): DateKind | undefined {
     .replace(/\[[^\]]*\]/g, '')
     .toLowerCase()
     .replace(/general/g, '')
-    .replace(/am\/pm|a\/p|上午\/下午/g, 'h');
+    .replace(/am\/pm|a\/p|上午\/下午/g, 'h')
+    // aaa / aaaa: the weekday in Chinese (星期六), a date shown by its day.
+    .replace(/a{3,4}/g, 'd');
   const time = /[hs]/.test(letters);
   const date = /[yd]/.test(letters) || (/m/.test(letters) && !time);
   return date && time ? 'datetime' : date ? 'date' : time ? 'time' : undefined;
