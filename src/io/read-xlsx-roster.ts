@@ -57,7 +57,11 @@ export async function readXlsxRoster(file: string, sheet: string | undefined, op
   return { file, records, problems };
 
   function readLongRow(row: SheetRow, layout: CsvLayout, officerColumn: number, sheetName: string): void {
-    const result = readRow(textCells(row), layout, file, row.row);
+    const cells = textCells(row);
+    // A date written as a date-time at midnight (as openpyxl writes a datetime) is that date.
+    const date = layout.index.date >= 0 ? row.cells.find((c) => c.column === layout.index.date + 1) : undefined;
+    if (date?.kind === 'datetime' && date.text.endsWith('T00:00')) cells[layout.index.date] = date.text.slice(0, 10);
+    const result = readRow(cells, layout, file, row.row);
     if ('problems' in result) {
       for (const p of result.problems) problems.push({ ...p, sheet: sheetName, ...(p.column !== undefined ? { cell: cellName(p.column, row.row) } : {}) });
       return;

@@ -74,6 +74,11 @@ describe('.xlsx rosters, long format', () => {
     expect(values(await readRosterFile(file))).toEqual([{ officer: 'O1', start: '2017-04-05T18:00', end: '2017-04-06T08:00', type: '所内值班' }]);
   });
 
+  it('reads a date column written as date-times at midnight as dates', async () => {
+    const file = await workbook('long-midnight.xlsx', [{ name: 'S', rows: [['警号', '日期', '开始', '结束', '勤务类型'], ['O1', { dateTime: '2017-04-05T00:00' }, { time: '18:00' }, { time: '08:00' }, '所内值班']] }]);
+    expect(values(await readRosterFile(file))).toEqual([{ officer: 'O1', start: '2017-04-05T18:00', end: '2017-04-06T08:00', type: '所内值班' }]);
+  });
+
   it('reads the sheet named after #, and names the sheets there are when there is no such sheet', async () => {
     const file = await workbook('two.xlsx', [{ name: 'notes', rows: [['x']] }, longSheet('date')]);
     expect(values(await readRosterFile(`${file}#四月`))).toEqual(expected);
