@@ -3,14 +3,16 @@ import { DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
-import { readTextFileOrThrow } from './io/_lib/read-text.js';
+import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile, RosterReadOptions } from './io/types.js';
+import { SettingsSchema } from './model/config-schema.js';
+import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
 import { validateInput } from './model/validate-input.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
 import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
 import type { RuleRegistry } from './engine/registry.js';
-import { resolveConfig, type ResolvedConfig } from './engine/resolve-config.js';
+import { resolveConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
 import { builtInRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
@@ -63,36 +65,45 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
  * const report = await checkFiles({ dataset: 'dataset.json', rosters: ['roster.csv'] }, { language: 'en' })
  */
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
-  // The config first: a wide roster's shift codes are in it, and a text date's year is in the dataset's period.
-  const config = await configOf(options);
-  const document = await readDatasetFile(files.dataset);
-  const readOptions: RosterReadOptions = {
-    shiftCodes: config.settings.shiftCodes,
-    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-    ...periodOf(document),
-  };
+  // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
+  const [document, shiftCodes] = await Promise.all([readDatasetFile(files.dataset), shiftCodesOf(options)]);
+  const readOptions: RosterReadOptions = { shiftCodes, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
   const rosters = await Promise.all((files.rosters ?? []).map((file) => readRosterFile(file, readOptions)));
   for (const roster of rosters) for (const note of roster.notes ?? []) options.onNote?.(note);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
-  return runCheck(document, rosters.splice(0), options, true, config);
+  return runCheck(document, rosters.splice(0), options, true);
 }
 
-/** The dataset's own `period`, when it is two dates (validation judges it later). */
+/**
+ * The config's `settings.shiftCodes`, for reading wide rosters. A config that cannot be used
+ * gives none: runCheck then reports the config's problems, before any problem of the input.
+ */
+async function shiftCodesOf(options: CheckOptions): Promise<ResolvedSettings['shiftCodes']> {
+  let config = options.config;
+  if (options.configFile !== undefined) {
+    const read = await readTextFile(options.configFile);
+    if ('problem' in read) return new Map();
+    try {
+      config = parseJsonOrThrow(read.text, options.configFile, 'CONFIG_INVALID').value;
+    } catch {
+      return new Map();
+    }
+  }
+  const parsed = SettingsSchema.shape.shiftCodes.safeParse((config as { settings?: { shiftCodes?: unknown } } | null | undefined)?.settings?.shiftCodes);
+  return parsed.success ? resolveSettings({ shiftCodes: parsed.data }).shiftCodes : new Map();
+}
+
+/** The dataset's own `period`, when it is two strings (validation judges it later). */
 function periodOf(document: DatasetDocument): { period?: { start: string; end: string } } {
   const period = (document.value as { period?: unknown } | null | undefined)?.period as { start?: unknown; end?: unknown } | undefined;
   return typeof period?.start === 'string' && typeof period.end === 'string' ? { period: { start: period.start, end: period.end } } : {};
 }
 
-/** Config problems come first: with a bad config, input problems would be judged by the wrong rules. */
-async function configOf(options: CheckOptions): Promise<ResolvedConfig> {
-  const registry = options.registry ?? builtInRegistry();
-  return options.configFile !== undefined ? readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
-}
-
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false, resolved?: ResolvedConfig): Promise<Report> {
+async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
   const registry = options.registry ?? builtInRegistry();
-  const config = resolved ?? (await configOf(options));
+  // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
+  const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
   const input = validateInput(document, rosters, { releaseRows: rostersOwned });
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
   const context = createCheckContext(input, config.settings, config.optionsByRule);

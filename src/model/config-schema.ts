@@ -35,12 +35,6 @@ export const ShiftCodeEntrySchema = z.strictObject({
 export type ShiftCodeEntry = z.infer<typeof ShiftCodeEntrySchema>;
 
 export const SettingsSchema = z.strictObject({
-  /** Duty types added to (or moved between) the default categories of rules.md. */
-  dutyTypes: z.partialRecord(z.enum(DUTY_CATEGORIES), z.array(z.string().min(1))).optional(),
-  /** Replace the default half-day windows (`am` 08:00–12:00, `pm` 13:00–17:00). */
-  halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
-  /** Replace the default daytime (08:00–18:00). */
-  daytime: ClockWindowSchema.optional(),
   /**
    * What each code of a wide roster (排班表) stands for: the entries it puts on its cell's date;
    * `[]` for a code that rosters nothing. A cell's codes are separated by `/`, `、` or spaces,
@@ -54,6 +48,12 @@ export const SettingsSchema = z.strictObject({
       }
     })
     .optional(),
+  /** Duty types added to (or moved between) the default categories of rules.md. */
+  dutyTypes: z.partialRecord(z.enum(DUTY_CATEGORIES), z.array(z.string().min(1))).optional(),
+  /** Replace the default half-day windows (`am` 08:00–12:00, `pm` 13:00–17:00). */
+  halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
+  /** Replace the default daytime (08:00–18:00). */
+  daytime: ClockWindowSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../scripts/_lib/write-xlsx.mjs';
+import { checkFiles } from '../../src/check.js';
 import { runCliCapturing } from '../_lib/cli.js';
 import { sarifValidator } from '../format/_lib/sarif-schema.js';
 
@@ -104,6 +105,23 @@ describe('check with a wide .xlsx roster', () => {
     const { code, stderr } = await cli('check', dataset, '--roster', bad, '--config', config);
     expect(code).toBe(2);
     expect(stderr).toContain(`${bad}#S!A2 officer: unknown officer (the cell holds a number: a badge typed as a number loses its leading zeros, and no badge matches it with them either) (expected the id or badge of an officer in officers[], found the number 99999)`);
+  });
+});
+
+describe('checkFiles (the library)', () => {
+  it('takes the shift codes from a config object, and tells notes to onNote instead of printing them', async () => {
+    const notes: string[] = [];
+    const report = await checkFiles(
+      { dataset, rosters: [wide, 'test/io/__fixtures__/long-gb18030.csv'] },
+      { config: { extends: [], settings: SETTINGS, rules: RULES }, onNote: (n) => notes.push(n) },
+    );
+    expect(report.violations.map((v) => v.evidence.map((e) => (e.source === 'roster' ? `${e.sheet}!${e.cell}` : '')))).toEqual([['四月!D4']]);
+    expect(notes).toEqual(['test/io/__fixtures__/long-gb18030.csv: not UTF-8; read as GB18030 (GBK). Use --encoding to choose another encoding.']);
+  });
+
+  it('reports a bad config, not the unknown codes it would cause', async () => {
+    const error = await checkFiles({ dataset, rosters: [wide] }, { config: { settings: { shiftCodes: { 白: [{ start: '8', end: '9', type: 'x' }] } } } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });
 

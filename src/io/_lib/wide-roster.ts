@@ -1,5 +1,5 @@
 import type { Problem } from '../../errors.js';
-import type { ShiftCodeEntry } from '../../engine/settings.js';
+import type { ResolvedShiftEntry } from '../../engine/settings.js';
 import { addCalendarDays, isCalendarDate } from '../../time/calendar-date.js';
 import { headerField } from '../read-csv-roster.js';
 import type { EntrySource, RosterRecord } from '../types.js';
@@ -29,7 +29,7 @@ export interface WideRosterContext {
   /** The worksheet, for a workbook. */
   sheet?: string;
   /** The config's `settings.shiftCodes`, resolved. */
-  shiftCodes: ReadonlyMap<string, readonly ShiftCodeEntry[]>;
+  shiftCodes: ReadonlyMap<string, readonly ResolvedShiftEntry[]>;
   /** The dataset's `period`, which gives text dates such as `4月1日` their year. */
   period?: { start: string; end: string };
 }
