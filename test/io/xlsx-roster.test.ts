@@ -114,6 +114,47 @@ describe('.xlsx rosters, long format', () => {
   });
 });
 
+describe('.xlsx files that are not usable workbooks', () => {
+  async function zipOf(name: string, parts: Record<string, string>): Promise<string> {
+    const { default: yazl } = await import('yazl');
+    const { createWriteStream } = await import('node:fs');
+    const { once } = await import('node:events');
+    const zip = new yazl.ZipFile();
+    for (const [part, text] of Object.entries(parts)) zip.addBuffer(Buffer.from(text), part);
+    zip.end();
+    const file = join(dir, name);
+    const out = createWriteStream(file);
+    zip.outputStream.pipe(out);
+    await once(out, 'finish');
+    return file;
+  }
+  const WORKBOOK = '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const RELS = '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+
+  it('says so for a zip without a workbook, and for a worksheet whose XML is broken, without a crash', async () => {
+    const noWorkbook = await zipOf('zip.xlsx', { 'readme.txt': 'hello' });
+    expect((await readRosterFile(noWorkbook)).problems).toEqual([{ file: noWorkbook, message: 'not an .xlsx workbook (no xl/workbook.xml)', expected: 'an Excel workbook saved as .xlsx' }]);
+    const broken = await zipOf('broken.xlsx', { 'xl/workbook.xml': WORKBOOK, 'xl/_rels/workbook.xml.rels': RELS, 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>警号</t></is></c></row><row' });
+    const r = await readRosterFile(broken);
+    expect(r.records).toEqual([]);
+    expect(r.problems).toEqual([expect.objectContaining({ file: broken, message: expect.stringMatching(/^cannot read the workbook: xl\/worksheets\/sheet1\.xml: /) })]);
+  });
+
+  it('reads a minimal workbook other writers make: no styles, no shared strings, x: prefixes', async () => {
+    const file = await zipOf('minimal.xlsx', {
+      'xl/workbook.xml': WORKBOOK.replace(/<(\/?)(workbook|sheets|sheet)/g, '<$1x:$2'),
+      'xl/_rels/workbook.xml.rels': RELS,
+      'xl/worksheets/sheet1.xml':
+        '<x:worksheet xmlns:x="m"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>officer</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>start</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>end</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>type</x:t></x:is></x:c></x:row>' +
+        '<x:row><x:c t="str"><x:f>A1</x:f><x:v>O1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>2017-04-05T08:00</x:t></x:is></x:c><x:c t="d"><x:v>2017-04-05T09:30:00</x:v></x:c><x:c t="inlineStr"><x:is><x:r><x:t>社区</x:t></x:r><x:r><x:t>工作</x:t></x:r></x:is></x:c></x:row></x:sheetData></x:worksheet>',
+    });
+    const r = await readRosterFile(file);
+    expect(r.problems).toEqual([]);
+    expect(values(r)).toEqual([{ officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T09:30', type: '社区工作' }]);
+    expect(places(r)).toEqual(['S:2']);
+  });
+});
+
 describe('.xlsx rosters, the wide 排班表', () => {
   /** As offices draw it: title rows, 序号, 姓名, a weekday row, 备注 and 合计 columns, a totals row. */
   const grid = (extra: (string | number | null)[][] = [], merges: string[] = []): XlsxSheet => ({
