@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { writeXlsx, type XlsxSheet } from '../../scripts/_lib/write-xlsx.mjs';
 import { resolveSettings } from '../../src/engine/settings.js';
 import { readRosterFile, workbookSheet } from '../../src/io/read-roster-file.js';
@@ -116,9 +118,6 @@ describe('.xlsx rosters, long format', () => {
 
 describe('.xlsx files that are not usable workbooks', () => {
   async function zipOf(name: string, parts: Record<string, string>): Promise<string> {
-    const { default: yazl } = await import('yazl');
-    const { createWriteStream } = await import('node:fs');
-    const { once } = await import('node:events');
     const zip = new yazl.ZipFile();
     for (const [part, text] of Object.entries(parts)) zip.addBuffer(Buffer.from(text), part);
     zip.end();
