@@ -92,3 +92,8 @@ peak = Math.max(peak, process.memoryUsage().rss);
 console.log(`roster rows: ${rowsValidated}; violations: ${report.violations.length}; heap limit ${mb(getHeapStatistics().heap_size_limit)}`);
 for (const [label, s] of timings) console.log(`${label.padEnd(42)} ${s.toFixed(2)} s`);
 console.log(`${'peak RSS'.padEnd(42)} ${mb(peak)}`);
+
+// A city's month as an .xlsx workbook, wide (排班表) and long, each in its own process so that
+// its peak RSS is its own.
+const { execFileSync } = await import('node:child_process');
+for (const kind of ['wide', 'long']) execFileSync(process.execPath, [new URL('./xlsx.mjs', import.meta.url).pathname, kind], { stdio: 'inherit' });

@@ -3,8 +3,10 @@ import { DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
-import { readTextFileOrThrow } from './io/_lib/read-text.js';
-import type { DatasetDocument, RosterFile } from './io/types.js';
+import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
+import type { DatasetDocument, RosterFile, RosterReadOptions } from './io/types.js';
+import { SettingsSchema } from './model/config-schema.js';
+import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
 import { validateInput } from './model/validate-input.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
@@ -39,6 +41,10 @@ export interface CheckOptions {
   rulePacks?: readonly string[];
   /** Told, per rule that ran, every distinct subject it judged (JUnit lists the passing ones). */
   onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
+  /** The text encoding of CSV roster files (`gb18030`, `big5`, `utf-16le` …); default: detected (data.md). */
+  encoding?: string;
+  /** Told what the user should know that is no problem: e.g. that a CSV was read as GB18030 (the library never prints). */
+  onNote?: (note: string) => void;
 }
 
 /**
@@ -62,9 +68,38 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
  * const report = await checkFiles({ dataset: 'dataset.json', rosters: ['roster.csv'] }, { language: 'en' })
  */
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
-  const [document, ...rosters] = await Promise.all([readDatasetFile(files.dataset), ...(files.rosters ?? []).map(readRosterFile)]);
+  // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
+  const [document, shiftCodes] = await Promise.all([readDatasetFile(files.dataset), shiftCodesOf(options)]);
+  const readOptions: RosterReadOptions = { shiftCodes, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
+  const rosters = await Promise.all((files.rosters ?? []).map((file) => readRosterFile(file, readOptions)));
+  for (const roster of rosters) for (const note of roster.notes ?? []) options.onNote?.(note);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
-  return runCheck(document!, (rosters as RosterFile[]).splice(0), options, true);
+  return runCheck(document, rosters.splice(0), options, true);
+}
+
+/**
+ * The config's `settings.shiftCodes`, for reading wide rosters. A config that cannot be used
+ * gives none: runCheck then reports the config's problems, before any problem of the input.
+ */
+async function shiftCodesOf(options: CheckOptions): Promise<ResolvedSettings['shiftCodes']> {
+  let config = options.config;
+  if (options.configFile !== undefined) {
+    const read = await readTextFile(options.configFile);
+    if ('problem' in read) return new Map();
+    try {
+      config = parseJsonOrThrow(read.text, options.configFile, 'CONFIG_INVALID').value;
+    } catch {
+      return new Map();
+    }
+  }
+  const parsed = SettingsSchema.shape.shiftCodes.safeParse((config as { settings?: { shiftCodes?: unknown } } | null | undefined)?.settings?.shiftCodes);
+  return parsed.success ? resolveSettings({ shiftCodes: parsed.data }).shiftCodes : new Map();
+}
+
+/** The dataset's own `period`, when it is two strings (validation judges it later). */
+function periodOf(document: DatasetDocument): { period?: { start: string; end: string } } {
+  const period = (document.value as { period?: unknown } | null | undefined)?.period as { start?: unknown; end?: unknown } | undefined;
+  return typeof period?.start === 'string' && typeof period.end === 'string' ? { period: { start: period.start, end: period.end } } : {};
 }
 
 async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {

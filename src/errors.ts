@@ -5,9 +5,13 @@
 export interface Problem {
   /** The file, as the user named it. */
   file?: string;
-  /** 1-based line and column in a text file, where known. */
+  /** The worksheet of a workbook (`.xlsx`). */
+  sheet?: string;
+  /** 1-based line and column in a text file, where known; in a worksheet, `line` is Excel's row number. */
   line?: number;
   column?: number;
+  /** The cell of a worksheet or of a wide roster grid (`D7`), where the problem is one cell. */
+  cell?: string;
   /** JSON path inside the document or entry, e.g. `officers[1].assignments[0].from`. */
   path?: string;
   message: string;
@@ -53,11 +57,17 @@ export function isDutyComplianceError(value: unknown): value is DutyComplianceEr
  * @example
  * formatProblem({ file: 'r.csv', line: 3, path: 'start', message: 'not a date-time', expected: 'YYYY-MM-DDTHH:mm', received: '"x"' })
  * //=> 'r.csv:3 start: not a date-time (expected YYYY-MM-DDTHH:mm, found "x")'
+ * formatProblem({ file: 'r.xlsx', sheet: '四月', line: 7, cell: 'D7', message: 'unknown shift code' })
+ * //=> 'r.xlsx#四月!D7: unknown shift code'
  */
 export function formatProblem(problem: Problem): string {
   let place = problem.file ?? '';
-  if (problem.line !== undefined) place += `${place ? ':' : 'line '}${problem.line}`;
-  if (problem.column !== undefined) place += `:${problem.column}`;
+  if (problem.sheet !== undefined) place += `#${problem.sheet}`;
+  // A worksheet's cell says its row too (`roster.xlsx#四月!D7`); a text file's place is line:column.
+  if (problem.sheet !== undefined && problem.cell !== undefined) place += `!${problem.cell}`;
+  else if (problem.line !== undefined) place += `${place ? ':' : 'line '}${problem.line}`;
+  if (problem.column !== undefined && problem.sheet === undefined) place += `:${problem.column}`;
+  if (problem.cell !== undefined && problem.sheet === undefined && problem.column === undefined) place += ` ${problem.cell}`;
   if (problem.path) place += `${place ? ' ' : ''}${problem.path}`;
   let text = place ? `${place}: ${problem.message}` : problem.message;
   const facts: string[] = [];

@@ -23,7 +23,7 @@ export type {
   NonNormalDuty,
 } from './model/dataset-schema.js';
 export { ConfigSchema, DUTY_CATEGORIES } from './model/config-schema.js';
-export type { Config, DutyCategory, RuleEntry, RuleSeverity, Settings } from './model/config-schema.js';
+export type { Config, DutyCategory, RuleEntry, RuleSeverity, Settings, ShiftCodeEntry } from './model/config-schema.js';
 export { validateInput } from './model/validate-input.js';
 export type { ValidatedInput } from './model/validate-input.js';
 export type { RosterEntry } from './model/roster-entry.js';
@@ -32,9 +32,9 @@ export { parseDatasetText, readDatasetFile } from './io/read-dataset.js';
 export { readRosterFile } from './io/read-roster-file.js';
 export { parseCsvRoster } from './io/read-csv-roster.js';
 export { parseNdjsonRoster } from './io/read-ndjson-roster.js';
-export type { DatasetDocument, RosterFile, RosterRecord, EntrySource } from './io/types.js';
 export { loadInrc2Case } from './inrc2/load-case.js';
 export type { Inrc2CaseInput } from './inrc2/load-case.js';
+export type { DatasetDocument, RosterFile, RosterRecord, EntrySource, RosterReadOptions } from './io/types.js';
 
 export { RuleDefinitionSchema } from './engine/rule-definition.js';
 export type { RuleDefinition, RuleCheck, OptionDeclaration } from './engine/rule-definition.js';

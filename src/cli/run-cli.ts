@@ -12,6 +12,7 @@ import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
+import { isEncodingName } from '../io/_lib/decode-text.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -37,7 +38,11 @@ Usage:
   duty-compliance --help | --version
 
 Options:
-  --roster FILE        a roster file (.csv, .ndjson, .jsonl) added to the dataset's roster; repeatable
+  --roster FILE        a roster file (.csv, .ndjson, .jsonl, .xlsx, FILE.xlsx#SHEET) added to the
+                       dataset's roster; repeatable. A CSV or .xlsx may be a wide 排班表 of shift
+                       codes (settings.shiftCodes in the config)
+  --encoding NAME      the text encoding of CSV rosters (e.g. gb18030, big5, utf-16le); default:
+                       UTF-8, UTF-16 by its BOM, else GB18030 (with a note on stderr)
   --config FILE        config (JSON); default: ${DEFAULT_CONFIG_FILE} in the working directory, if present
   --format FORMAT      ${FORMAT_NAMES} (default: text); repeatable, one report per --format
   --output FILE        write the report of the --format just before it to FILE instead of stdout;
@@ -85,6 +90,8 @@ export interface CheckCommand {
   rosters: string[];
   rulePacks: string[];
   configFile?: string;
+  /** `--encoding`: the text encoding of CSV rosters. */
+  encoding?: string;
   language: Language;
   evaluator: 'compiled' | 'json-rules-engine';
   outputs: OutputRequest[];
@@ -140,6 +147,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         roster: { type: 'string', multiple: true },
         rules: { type: 'string', multiple: true },
         config: { type: 'string' },
+        encoding: { type: 'string' },
         format: { type: 'string', multiple: true },
         output: { type: 'string', multiple: true },
         lang: { type: 'string' },
@@ -167,7 +175,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'diff') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const checkOnly = (['roster', 'rules', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
@@ -175,7 +183,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'inrc2') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const otherOptions = (['roster', 'rules', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const otherOptions = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const inrc2 = parseInrc2Command(
       { positionals: positionals.slice(1), instances: values.instances, formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, otherOptions },
       cwd,
@@ -193,6 +201,9 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
   const evaluator = values.evaluator ?? 'compiled';
   if (evaluator !== 'compiled' && evaluator !== 'json-rules-engine') problems.push({ path: '--evaluator', message: 'unknown evaluator', expected: 'compiled | json-rules-engine', received: evaluator });
+  if (values.encoding !== undefined && !isEncodingName(values.encoding)) {
+    problems.push({ path: '--encoding', message: 'unknown encoding', expected: 'an encoding name such as utf-8, gb18030, gbk, big5, utf-16le', received: values.encoding });
+  }
   const ci: CiOptions = {
     ...(values.waivers !== undefined ? { waivers: values.waivers } : {}),
     pruneWaivers: values['prune-waivers'] ?? false,
@@ -208,6 +219,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     rosters: values.roster ?? [],
     rulePacks: values.rules ?? [],
     ...(values.config !== undefined ? { configFile: values.config } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
     language,
     evaluator: evaluator as CheckCommand['evaluator'],
     outputs,
@@ -294,6 +306,8 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     { dataset: command.dataset, rosters: command.rosters },
     {
       ...(configFile !== undefined ? { configFile } : {}),
+      ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
+      onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`),
       language: command.language,
       evaluator: command.evaluator,
       registry,

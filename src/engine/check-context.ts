@@ -156,7 +156,9 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
       // Key order is the report's: where to find it first, then what it is.
       const evidence = { source: 'roster' } as RosterEvidence;
       if (entry.file !== undefined) evidence.file = entry.file;
+      if (entry.sheet !== undefined) evidence.sheet = entry.sheet;
       if (entry.line !== undefined) evidence.line = entry.line;
+      if (entry.cell !== undefined) evidence.cell = entry.cell;
       evidence.index = entry.index;
       if (entry.id !== undefined) evidence.id = entry.id;
       evidence.officer = entry.officer;

@@ -7,8 +7,18 @@ export interface ClockWindow {
   end: number;
 }
 
+/** An entry a shift code stands for: minutes after midnight of the cell's date; an end at or before the start is the next day. */
+export interface ResolvedShiftEntry {
+  start: number;
+  end: number;
+  type: string;
+  community?: string;
+}
+
 /** Settings every rule shares, after defaults are applied. */
 export interface ResolvedSettings {
+  /** Shift codes of wide rosters (排班表) → the entries each stands for; empty without `settings.shiftCodes`. */
+  shiftCodes: ReadonlyMap<string, readonly ResolvedShiftEntry[]>;
   /** Normalised duty type (trimmed, lower case) → its category. */
   dutyTypes: ReadonlyMap<string, DutyCategory>;
   halfDayWindows: readonly ClockWindow[];
@@ -72,6 +82,12 @@ export function resolveSettings(settings: Settings | undefined): ResolvedSetting
   }
   const windows = settings?.halfDayWindows ?? DEFAULT_HALF_DAY_WINDOWS;
   return {
+    shiftCodes: new Map(
+      Object.entries(settings?.shiftCodes ?? {}).map(([code, entries]) => [
+        code,
+        entries.map((e) => ({ start: minutesOf(e.start), end: minutesOf(e.end), type: e.type, ...(e.community !== undefined ? { community: e.community } : {}) })),
+      ]),
+    ),
     dutyTypes,
     halfDayWindows: Object.entries(windows).map(([name, w]) => toWindow(name, w)),
     daytime: toWindow('daytime', settings?.daytime ?? DEFAULT_DAYTIME),

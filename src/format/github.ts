@@ -1,7 +1,7 @@
 import type { Violation } from '../report/types.js';
 import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
-import { pathFromCwd, rosterFileEvidence } from './_lib/locations.js';
+import { pathFromCwd, rosterCell, rosterFileEvidence } from './_lib/locations.js';
 import { textFormatter } from './text.js';
 
 /**
@@ -10,7 +10,7 @@ import { textFormatter } from './text.js';
  * files, then the whole text report (no colour) for the log.
  *
  * An annotation points at the first roster row from a file (file relative to `cwd`, and its
- * line), else at the dataset file (no line), else at nothing. Suppressed violations (waivers)
+ * line; a worksheet's sheet and cell, `四月!D7`, in its title), else at the dataset file (no line), else at nothing. Suppressed violations (waivers)
  * get no annotation; the text report still lists them. GitHub shows only the first few
  * annotations of each kind per step; the log has them all.
  */
@@ -30,7 +30,9 @@ function workflowCommand(v: Violation, context: FormatContext): string {
   if (file !== undefined) properties.push(['file', pathFromCwd(file, context.cwd)]);
   if (row?.line !== undefined) properties.push(['line', String(row.line)]);
   const title = ruleTitle(context, v.ruleId);
-  properties.push(['title', title !== undefined ? `${v.ruleId}: ${title}` : v.ruleId]);
+  // GitHub shows no cell of a workbook: the title names it (`… (四月!D7)`).
+  const cell = row ? rosterCell(row) : undefined;
+  properties.push(['title', `${title !== undefined ? `${v.ruleId}: ${title}` : v.ruleId}${cell !== undefined ? ` (${cell})` : ''}`]);
   const list = properties.map(([name, value]) => `${name}=${escapeProperty(value)}`).join(',');
   return `::${v.severity === 'error' ? 'error' : 'warning'} ${list}::${escapeData(v.message)}`;
 }

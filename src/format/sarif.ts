@@ -3,7 +3,7 @@ import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sa
 import type { RuleModule } from '../engine/rule-module.js';
 import type { Violation } from '../report/types.js';
 import type { FormatContext, Formatter } from './formatter.js';
-import { firstJsonPath, pathFromCwd, rosterFileEvidence, type RosterFileEvidence } from './_lib/locations.js';
+import { firstJsonPath, pathFromCwd, rosterCell, rosterFileEvidence, type RosterFileEvidence } from './_lib/locations.js';
 import { PROJECT_URL, ruleDocUrl, ruleName } from './_lib/rule-docs.js';
 
 /** The schema SARIF 2.1.0 logs name (the OASIS errata 01 schema, the one they are validated against). */
@@ -121,13 +121,18 @@ function sarifResult(v: Violation, ruleIndex: number | undefined, context: Forma
   return result;
 }
 
-/** A roster row in its file. */
+/**
+ * A roster row in its file; an entry from a worksheet or a roster grid also names its sheet and
+ * cell as a logical location (`四月!D7`), since a line is all a physical region can say.
+ */
 function rowLocation(row: RosterFileEvidence, context: FormatContext): Location {
+  const cell = rosterCell(row);
   return {
     physicalLocation: {
       artifactLocation: artifactLocation(row.file, context.cwd),
       ...(row.line !== undefined ? { region: { startLine: row.line } } : {}),
     },
+    ...(cell !== undefined ? { logicalLocations: [{ name: row.cell ?? row.sheet, fullyQualifiedName: cell, kind: row.cell !== undefined ? 'cell' : 'sheet' }] } : {}),
   };
 }
 

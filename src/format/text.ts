@@ -1,6 +1,7 @@
 import type { BaselineEntry, BaselineOutcome, Evidence, ExpiredWaiver, Report, SeverityCounts, Suppression, Violation, WaiverEntry, WaiverOutcome } from '../report/types.js';
 import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
+import { rosterPlace, type RosterFileEvidence } from './_lib/locations.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
@@ -156,7 +157,7 @@ function periodText(v: Violation): string {
 
 function firstLocation(evidence: readonly Evidence[]): string | undefined {
   for (const e of evidence) {
-    if (e.source === 'roster' && e.file !== undefined) return `${e.file}:${e.line ?? ''}`;
+    if (e.source === 'roster' && e.file !== undefined) return rosterPlace(e as RosterFileEvidence);
   }
   for (const e of evidence) if ('path' in e) return e.path;
   return undefined;

@@ -30,7 +30,13 @@ const HEADER_FIELDS: ReadonlyMap<string, CsvField> = new Map<string, CsvField>([
   ['备注', 'note'],
 ]);
 
-type CsvField = 'officer' | 'start' | 'end' | 'date' | 'startTime' | 'endTime' | 'type' | 'community' | 'id' | 'note';
+/** @internal */
+export type CsvField = 'officer' | 'start' | 'end' | 'date' | 'startTime' | 'endTime' | 'type' | 'community' | 'id' | 'note';
+
+/** @internal The roster field a header cell names (trimmed, case-insensitive), if any. */
+export function headerField(cell: string): CsvField | undefined {
+  return HEADER_FIELDS.get(cell.trim().toLowerCase());
+}
 
 /**
  * Parses a CSV roster (data.md): a header row, English or Chinese headers, quoted fields,
@@ -88,7 +94,8 @@ export function parseCsvRoster(input: string, file: string): RosterFile {
   return { file, records, problems };
 }
 
-function readHeader(cells: string[], file: string, line: number): { columns: Map<CsvField, number>; problems: Problem[] } {
+/** @internal The header row's columns (shared with the .xlsx long format). */
+export function readHeader(cells: string[], file: string, line: number): { columns: Map<CsvField, number>; problems: Problem[] } {
   const columns = new Map<CsvField, number>();
   cells.forEach((cell, i) => {
     const field = HEADER_FIELDS.get(cell.trim().toLowerCase());
@@ -111,7 +118,7 @@ function readHeader(cells: string[], file: string, line: number): { columns: Map
 }
 
 /** Where each field is in a file's rows, worked out once from its header. */
-interface CsvLayout {
+export interface CsvLayout {
   index: Readonly<Record<CsvField, number>>;
   /** 1-based columns of an entry's fields, shared by every row that uses that column set. */
   columnsWithStartEnd: Readonly<Record<string, number>>;
@@ -126,7 +133,8 @@ interface CsvLayout {
 const FIELDS: readonly CsvField[] = ['officer', 'start', 'end', 'date', 'startTime', 'endTime', 'type', 'community', 'id', 'note'];
 const PLAIN_FIELDS = ['officer', 'type', 'community', 'id', 'note'] as const;
 
-function layoutOf(columns: ReadonlyMap<CsvField, number>): CsvLayout {
+/** @internal */
+export function layoutOf(columns: ReadonlyMap<CsvField, number>): CsvLayout {
   const index = Object.fromEntries(FIELDS.map((f) => [f, columns.get(f) ?? -1])) as Record<CsvField, number>;
   const plain: Record<string, number> = {};
   for (const f of PLAIN_FIELDS) if (index[f] >= 0) plain[f] = index[f] + 1;
@@ -152,7 +160,8 @@ function cellValue(cells: readonly string[], i: number): string | undefined {
   return v === '' ? undefined : v;
 }
 
-function readRow(cells: string[], layout: CsvLayout, file: string, line: number): { record: RosterRecord } | { problems: Problem[] } {
+/** @internal One data row as a roster record (shared with the .xlsx long format). */
+export function readRow(cells: string[], layout: CsvLayout, file: string, line: number): { record: RosterRecord } | { problems: Problem[] } {
   const { index } = layout;
   const value: Record<string, string> = {};
   for (const field of PLAIN_FIELDS) {

@@ -8,8 +8,14 @@ export interface EntrySource {
   line?: number;
   /** The entry's JSON path inside its document (`roster[3]`); empty for a line of a roster file. */
   path: string;
-  /** 1-based column of each field, for CSV rows. */
+  /** 1-based column of each field, for CSV rows and worksheet rows. */
   columns?: Readonly<Record<string, number>>;
+  /** The worksheet of an .xlsx roster; `line` is then Excel's row number. */
+  sheet?: string;
+  /** The one cell the entry was made from (`D7`): a shift code's cell in a wide roster. */
+  cell?: string;
+  /** The officer cell held a number (a badge such as 012345 typed as a number loses its leading zeros). */
+  officerTypedAsNumber?: boolean;
 }
 
 /** A roster entry as read, before validation. */
@@ -23,6 +29,18 @@ export interface RosterFile {
   file: string;
   records: RosterRecord[];
   problems: Problem[];
+  /** What the user should know that is no problem, e.g. the encoding a file was guessed to be in. */
+  notes?: string[];
+}
+
+/** What reading a roster file may need besides the file itself. */
+export interface RosterReadOptions {
+  /** Force the text encoding of a CSV roster (a WHATWG label: `gb18030`, `big5`, `utf-16le` …). */
+  encoding?: string;
+  /** Shift codes for wide rosters (排班表): the config's `settings.shiftCodes`, resolved. */
+  shiftCodes?: ReadonlyMap<string, readonly { start: number; end: number; type: string; community?: string }[]>;
+  /** The dataset's period, which gives text dates such as `4月1日` in a wide roster their year. */
+  period?: { start: string; end: string };
 }
 
 /** The dataset document as read. */

@@ -23,7 +23,31 @@ export const RuleEntrySchema = z.union([
 ]);
 export type RuleEntry = z.infer<typeof RuleEntrySchema>;
 
+/** One roster entry a shift code stands for, on the cell's date (data.md, "the wide format"). */
+export const ShiftCodeEntrySchema = z.strictObject({
+  /** `HH:mm` on the cell's date. */
+  start: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'a time HH:mm'),
+  /** `HH:mm`; at or before `start`, the next day. */
+  end: ClockTimeSchema,
+  type: z.string().trim().min(1, 'a duty type'),
+  community: z.string().trim().min(1, 'a community id').optional(),
+});
+export type ShiftCodeEntry = z.infer<typeof ShiftCodeEntrySchema>;
+
 export const SettingsSchema = z.strictObject({
+  /**
+   * What each code of a wide roster (排班表) stands for: the entries it puts on its cell's date;
+   * `[]` for a code that rosters nothing. A cell's codes are separated by `/`, `、` or spaces,
+   * so a code cannot contain them.
+   */
+  shiftCodes: z
+    .record(z.string(), z.array(ShiftCodeEntrySchema))
+    .superRefine((codes, ctx) => {
+      for (const code of Object.keys(codes)) {
+        if (!/^[^\s/、]+$/.test(code)) ctx.addIssue({ code: 'custom', path: [code], message: 'a shift code without spaces, "/" or "、" (they separate the codes of a cell)' });
+      }
+    })
+    .optional(),
   /** Duty types added to (or moved between) the default categories of rules.md. */
   dutyTypes: z.partialRecord(z.enum(DUTY_CATEGORIES), z.array(z.string().min(1))).optional(),
   /** Replace the default half-day windows (`am` 08:00–12:00, `pm` 13:00–17:00). */

@@ -20,5 +20,9 @@ export interface RosterEntry {
   note?: string;
   attributes?: Readonly<Record<string, string | number | boolean>>;
   file?: string;
+  /** The worksheet of an .xlsx roster file; `line` is then Excel's row number. */
+  sheet?: string;
   line?: number;
+  /** The cell the entry was made from, for a wide roster's shift code (`D7`). */
+  cell?: string;
 }

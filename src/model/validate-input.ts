@@ -20,6 +20,7 @@ import { formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
 import { lenient } from './_lib/lenient.js';
+import { cellName } from '../io/_lib/cell-ref.js';
 
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
 export interface ValidatedInput {
@@ -156,6 +157,7 @@ function validateRoster(
   }
   const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
   const zone = dataset.timezone;
+  let badgesWithoutZeros: Map<string, string | null> | undefined;
 
   records.forEach((record, index) => {
     validateRecord(record, index);
@@ -167,13 +169,18 @@ function validateRoster(
   function validateRecord(record: RosterRecord, index: number): void {
     const { source } = record;
     const file = source.file ?? datasetFile;
-    const place = (field: string): Problem => ({
-      file,
-      line: source.line,
-      column: source.columns?.[field],
-      path: source.path ? `${source.path}.${field}` : field,
-      message: '',
-    });
+    const place = (field: string): Problem => {
+      const column = source.columns?.[field];
+      const at: Problem = { file, line: source.line, column, path: source.path ? `${source.path}.${field}` : field, message: '' };
+      if (source.sheet !== undefined) {
+        // A worksheet's place is its cell: the field's own, else the one the entry came from.
+        at.sheet = source.sheet;
+        delete at.column;
+        const cell = column !== undefined && source.line !== undefined ? cellName(column, source.line) : source.cell;
+        if (cell !== undefined) at.cell = cell;
+      } else if (source.cell !== undefined && column === undefined) at.cell = source.cell;
+      return at;
+    };
     const plain = plainRosterEntry(record.value);
     const parsed = plain ? { success: true as const, data: plain } : RosterEntrySchema.safeParse(record.value);
     if (!parsed.success) {
@@ -193,8 +200,8 @@ function validateRoster(
     }
     const e = parsed.data;
     const entryProblems: Problem[] = [];
-    const officer = officerIds.has(e.officer) ? e.officer : badges.get(e.officer);
-    if (officer === undefined) entryProblems.push(unknownOfficer(place('officer'), e.officer));
+    const officer = officerIds.has(e.officer) ? e.officer : (badges.get(e.officer) ?? (source.officerTypedAsNumber ? badgeWithoutZeros(e.officer) : undefined));
+    if (officer === undefined) entryProblems.push(unknownOfficer(place('officer'), e.officer, source.officerTypedAsNumber));
     if (e.community !== undefined && !communityIds.has(e.community)) entryProblems.push(unknownCommunity(place('community'), e.community));
     const startInstant = parseDateTime(e.start, zone);
     const endInstant = parseDateTime(e.end, zone);
@@ -221,14 +228,36 @@ function validateRoster(
     if (e.note !== undefined) entry.note = e.note;
     if (e.attributes !== undefined) entry.attributes = e.attributes;
     if (source.file !== undefined) entry.file = source.file;
+    if (source.sheet !== undefined) entry.sheet = source.sheet;
     if (source.line !== undefined) entry.line = source.line;
+    if (source.cell !== undefined) entry.cell = source.cell;
     out.push(entry);
+  }
+
+  /**
+   * The officer whose badge is `digits` once its leading zeros are dropped, as they are when a
+   * badge such as 012345 is typed into a spreadsheet as a number; only when exactly one matches.
+   */
+  function badgeWithoutZeros(digits: string): string | undefined {
+    if (!badgesWithoutZeros) {
+      badgesWithoutZeros = new Map();
+      for (const [badge, id] of badges) {
+        const key = badge.replace(/^0+(?=\d)/, '');
+        badgesWithoutZeros.set(key, badgesWithoutZeros.has(key) ? null : id);
+      }
+    }
+    return badgesWithoutZeros.get(digits.replace(/^0+(?=\d)/, '')) ?? undefined;
   }
 }
 
 /** A roster entry's officer that is neither an officer's id nor a badge, at `at`. */
-function unknownOfficer(at: Problem, officer: string): Problem {
-  return { ...at, message: 'unknown officer', expected: 'the id or badge of an officer in officers[]', received: JSON.stringify(officer) };
+function unknownOfficer(at: Problem, officer: string, typedAsNumber = false): Problem {
+  return {
+    ...at,
+    message: typedAsNumber ? 'unknown officer (the cell holds a number: a badge typed as a number loses its leading zeros, and no badge matches it with them either)' : 'unknown officer',
+    expected: 'the id or badge of an officer in officers[]',
+    received: typedAsNumber ? `the number ${officer}` : JSON.stringify(officer),
+  };
 }
 
 /** A roster entry's community that is no community's id, at `at`. */

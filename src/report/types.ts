@@ -26,8 +26,12 @@ export interface RosterEvidence {
   index: number;
   /** The roster file, as given on the command line; absent for entries of the dataset itself. */
   file?: string;
-  /** 1-based line where the entry starts in `file`. */
+  /** The worksheet, for an .xlsx roster file. */
+  sheet?: string;
+  /** 1-based line where the entry starts in `file` (in a worksheet, Excel's row number). */
   line?: number;
+  /** The cell the entry was made from (`D7`): a shift code's cell in a wide roster. */
+  cell?: string;
   /** The entry's own `id`, where it has one. */
   id?: string;
   officer: string;

@@ -13,6 +13,30 @@ export function rosterFileEvidence(violation: Violation): RosterFileEvidence[] {
 }
 
 /**
+ * A roster-file row's cell for a reader: `四月!D7` in a worksheet, `D7` in a CSV grid; undefined
+ * for an entry that came from a whole row (the long format).
+ *
+ * @example
+ * rosterCell({ source: 'roster', file: 'r.xlsx', sheet: '四月', line: 7, cell: 'D7', index: 0, officer: 'O1', start: '…', end: '…', type: '白' }) //=> '四月!D7'
+ */
+export function rosterCell(row: RosterFileEvidence): string | undefined {
+  if (row.cell === undefined) return row.sheet;
+  return row.sheet !== undefined ? `${row.sheet}!${row.cell}` : row.cell;
+}
+
+/**
+ * Where a roster-file row is, as the text report shows it: `r.csv:7`, `r.xlsx#四月!D7`,
+ * `r.xlsx#四月:7` (a whole row), `r.csv:7 D7` (a cell of a CSV grid).
+ *
+ * @example
+ * rosterPlace({ source: 'roster', file: 'r.xlsx', sheet: '四月', line: 7, cell: 'D7', index: 0, officer: 'O1', start: '…', end: '…', type: '白' }) //=> 'r.xlsx#四月!D7'
+ */
+export function rosterPlace(row: RosterFileEvidence): string {
+  if (row.sheet !== undefined) return row.cell !== undefined ? `${row.file}#${row.sheet}!${row.cell}` : `${row.file}#${row.sheet}:${row.line ?? ''}`;
+  return `${row.file}:${row.line ?? ''}${row.cell !== undefined ? ` ${row.cell}` : ''}`;
+}
+
+/**
  * Where a piece of evidence sits inside the dataset document, as a JSON path: its own `path`,
  * or `roster[i]` for an entry of the dataset's own roster (those come first in the combined
  * roster, so the combined index is their index there). Undefined for roster-file rows (they

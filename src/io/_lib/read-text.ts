@@ -17,11 +17,23 @@ export async function readTextFile(file: string): Promise<{ text: string } | { p
     const text = await readFile(file, 'utf8');
     return { text: withoutBom(text) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'error'})`;
-    return { problem: { file, message } };
+    return { problem: readProblem(file, error) };
   }
+}
+
+/** Reads a file's bytes (a text file in some encoding); a missing or unreadable file is a problem. */
+export async function readFileBytes(file: string): Promise<{ bytes: Uint8Array } | { problem: Problem }> {
+  try {
+    return { bytes: await readFile(file) };
+  } catch (error) {
+    return { problem: readProblem(file, error) };
+  }
+}
+
+function readProblem(file: string, error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'error'})`;
+  return { file, message };
 }
 
 /** {@link readTextFile}, throwing an unreadable file as a coded error (for files that must exist). */
