@@ -15,7 +15,7 @@ import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js'
 import { builtInRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
 import { DEFAULT_LANGUAGE } from './report/messages.js';
-import type { Language, Report, Subject } from './report/types.js';
+import type { Language, Report, ReportRule, ReportSource } from './report/types.js';
 
 /** The tool's name and version, as reports carry them. */
 export const TOOL = Object.freeze({ name: 'duty-compliance', version });
@@ -34,9 +34,17 @@ export interface CheckOptions {
   evaluator?: 'compiled' | 'json-rules-engine';
   /** The rules to run; default: the built-in packs. */
   registry?: RuleRegistry;
-  /** Told, per rule that ran, every distinct subject it judged (JUnit lists the passing ones). */
-  onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
+  /**
+   * What the report holds beyond its violations: `subjects` adds, per rule, every subject it
+   * judged with its measures (compliant ones too), which the HTML report's heatmaps draw.
+   * A city-year report with them is large (hundreds of thousands of subjects).
+   */
+  include?: readonly ReportInclude[];
 }
+
+/** Optional parts of a report (`--include`). */
+export const REPORT_INCLUDES = ['subjects'] as const;
+export type ReportInclude = (typeof REPORT_INCLUDES)[number];
 
 /**
  * Checks an in-memory dataset (data.md) against the configured rules.
@@ -61,10 +69,11 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
   const [document, ...rosters] = await Promise.all([readDatasetFile(files.dataset), ...(files.rosters ?? []).map(readRosterFile)]);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
-  return runCheck(document!, (rosters as RosterFile[]).splice(0), options, true);
+  const source: ReportSource = { dataset: files.dataset, rosters: [...(files.rosters ?? [])] };
+  return runCheck(document!, (rosters as RosterFile[]).splice(0), options, true, source);
 }
 
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
+async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false, source?: ReportSource): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
   const registry = options.registry ?? builtInRegistry();
   // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
@@ -73,12 +82,26 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
   const context = createCheckContext(input, config.settings, config.optionsByRule);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
-  const violations = await runRules(context, registry, config.rules, {
-    language: options.language ?? DEFAULT_LANGUAGE,
+  const language = options.language ?? DEFAULT_LANGUAGE;
+  const { violations, runs } = await runRules(context, registry, config.rules, {
+    language,
     evaluatorFactory: factory,
-    ...(options.onSubjectsChecked ? { onSubjectsChecked: options.onSubjectsChecked } : {}),
+    collectMeasures: options.include?.includes('subjects') ?? false,
   });
   const { dataset } = input;
+  const rules = runs.map((run, i): ReportRule => {
+    const { definition } = registry.rules.get(run.ruleId)!;
+    return {
+      id: definition.id,
+      title: { 'zh-CN': definition.title['zh-CN'], en: definition.title.en },
+      description: { 'zh-CN': definition.description['zh-CN'], en: definition.description.en },
+      source: { document: definition.source.document, passage: definition.source.passage, gloss: definition.source.gloss },
+      severity: config.rules[i]!.severity,
+      subjectType: definition.subjectType,
+      subjects: run.subjects,
+      ...(run.judged ? { judged: run.judged } : {}),
+    };
+  });
   return buildReport(
     { ...TOOL },
     input.period,
@@ -90,6 +113,7 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
       transfers: dataset.transfers?.length ?? 0,
     },
     violations,
+    { language, timezone: dataset.timezone, rules, ...(source ? { source } : {}) },
   );
 }
 

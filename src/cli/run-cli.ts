@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFiles, TOOL } from '../check.js';
+import { checkFiles, REPORT_INCLUDES, TOOL, type ReportInclude } from '../check.js';
 import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
-import { builtInRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
-import type { Language, Subject } from '../report/types.js';
+import type { Language } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
@@ -46,6 +45,8 @@ Options:
   --fail-on LEVEL      error (default): exit 1 on errors | warning: on errors or warnings | never
   --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
+  --include subjects   the JSON report also holds every subject each rule judged, with its
+                       measures, compliant ones too (the html format draws them)
 
 CI options of check (docs/ci.md):
   --waivers FILE       accepted violations (JSON or YAML), each with reason, owner and expires;
@@ -80,6 +81,8 @@ export interface CheckCommand {
   language: Language;
   evaluator: 'compiled' | 'json-rules-engine';
   outputs: OutputRequest[];
+  /** `--include`: optional parts of the report. */
+  include: ReportInclude[];
   exitPolicy: ExitPolicy;
   ci: CiOptions;
 }
@@ -136,6 +139,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         evaluator: { type: 'string' },
+        include: { type: 'string', multiple: true },
         waivers: { type: 'string' },
         'prune-waivers': { type: 'boolean' },
         baseline: { type: 'string' },
@@ -156,7 +160,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'diff') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const checkOnly = (['roster', 'config', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'config', 'evaluator', 'include', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
@@ -169,6 +173,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
   const evaluator = values.evaluator ?? 'compiled';
   if (evaluator !== 'compiled' && evaluator !== 'json-rules-engine') problems.push({ path: '--evaluator', message: 'unknown evaluator', expected: 'compiled | json-rules-engine', received: evaluator });
+  const include = parseInclude(values.include, problems);
   const ci: CiOptions = {
     ...(values.waivers !== undefined ? { waivers: values.waivers } : {}),
     pruneWaivers: values['prune-waivers'] ?? false,
@@ -186,9 +191,19 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     language,
     evaluator: evaluator as CheckCommand['evaluator'],
     outputs,
+    include,
     exitPolicy,
     ci,
   };
+}
+
+/** `--include` (repeatable, or comma-separated): optional parts of the report, each once, in a fixed order. */
+function parseInclude(values: readonly string[] | undefined, problems: Problem[]): ReportInclude[] {
+  const given = (values ?? []).flatMap((v) => v.split(','));
+  for (const part of given) {
+    if (!(REPORT_INCLUDES as readonly string[]).includes(part)) problems.push({ path: '--include', message: 'unknown report part', expected: REPORT_INCLUDES.join(' | '), received: part });
+  }
+  return REPORT_INCLUDES.filter((part) => given.includes(part));
 }
 
 type ArgToken = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
@@ -262,26 +277,17 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
 async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
   const ciInputs = await readCiInputs(command.ci);
-  // Only JUnit lists passing subjects; the other formats need not pay for collecting them.
-  const subjectsChecked = command.outputs.some((o) => o.format === 'junit') ? new Map<string, readonly Subject[]>() : undefined;
   const checked = await checkFiles(
     { dataset: command.dataset, rosters: command.rosters },
     {
       ...(configFile !== undefined ? { configFile } : {}),
       language: command.language,
       evaluator: command.evaluator,
-      ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
+      include: command.include,
     },
   );
-  const report = await applyCiInputs(checked, ciInputs, command.ci, command.dataset, io.now?.() ?? new Date());
-  const context: FormatContext = {
-    language: command.language,
-    color: false,
-    registry: builtInRegistry(),
-    cwd: io.cwd,
-    source: { dataset: command.dataset, rosters: command.rosters },
-    ...(subjectsChecked ? { subjectsChecked } : {}),
-  };
+  const report = applyCiInputs(checked, ciInputs, command.ci, io.now?.() ?? new Date());
+  const context: FormatContext = { language: command.language, color: false, cwd: io.cwd };
   const rendered = command.outputs.map((o) => ({
     ...o,
     text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
