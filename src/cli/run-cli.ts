@@ -10,6 +10,7 @@ import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit
 import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
+import { parseReportCommand, runReport, type ReportCommand } from './report-command.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -31,6 +32,7 @@ const HELP = `duty-compliance ${TOOL.version}: checks duty rosters, staffing dat
 Usage:
   duty-compliance check DATASET.json [--roster FILE]... [options]
   duty-compliance diff OLD.json NEW.json [--format text|json] [--output FILE] [--lang LANG]
+  duty-compliance report REPORT.json [--format FORMAT [--output FILE]]... [--lang LANG]
   duty-compliance --help | --version
 
 Options:
@@ -54,6 +56,9 @@ CI options of check (docs/ci.md):
   --prune-waivers      rewrite the --waivers file without the waivers that match no violation
   --baseline FILE      fail only on violations the baseline does not list; lists the fixed ones
   --write-baseline FILE  record this run's violations as the baseline (alone: accepts them all)
+
+report renders a saved JSON report (check --format json) in any format, byte for byte as check
+  would have (same directory; --lang defaults to the report's language); exit 0 once written.
 
 diff compares two JSON reports (check --format json) by fingerprint: new, fixed, unchanged
   violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
@@ -87,7 +92,7 @@ export interface CheckCommand {
   ci: CiOptions;
 }
 
-export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand;
+export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand | ReportCommand;
 
 /**
  * Runs the CLI with `argv` (without node and the script) and returns its exit code. It prints
@@ -105,6 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT.ok;
     }
     if (command.command === 'diff') return await runDiff(command, io);
+    if (command.command === 'report') return await runReport({ ...command, report: resolve(io.cwd, command.report) }, io);
     return await runCheck(command, io);
   } catch (error) {
     if (isDutyComplianceError(error)) {
@@ -165,7 +171,15 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
   }
-  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff' });
+  if (command === 'report') {
+    const outputs = outputRequests(tokens, cwd, problems);
+    const language = values.lang === undefined ? undefined : parseLanguage(values.lang, problems);
+    const checkOnly = (['roster', 'config', 'evaluator', 'include', 'fail-on', 'max-warnings', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const report = parseReportCommand({ files: positionals.slice(1), outputs, ...(language !== undefined ? { language } : {}), checkOnly }, problems);
+    if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
+    return report;
+  }
+  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff | report' });
   if (command === 'check' && dataset === undefined) problems.push({ message: 'no dataset file given', expected: 'duty-compliance check DATASET.json' });
   if (extra.length > 0) problems.push({ message: 'unexpected arguments', received: extra.join(' '), expected: 'one dataset file; roster files go after --roster' });
   const outputs = outputRequests(tokens, cwd, problems);
