@@ -563,7 +563,7 @@ function violationSeverity(v: Violation, w: Words): string {
 
 function violationsSection(report: Report, context: FormatContext, w: Words): string {
   const language = context.language;
-  if (report.violations.length === 0) return section('violations', w.violations, `<p>${h(w.noViolations)}</p>`);
+  if (report.violations.length === 0) return section('violation-list', w.violations, `<p>${h(w.noViolations)}</p>`);
   const ruleIds = [...new Set(report.violations.map((v) => v.ruleId))].sort(compareText);
   const titles = new Map(report.rules.map((r) => [r.id, r.title[language]]));
   const width = String(report.violations.length).length;
@@ -571,7 +571,7 @@ function violationsSection(report: Report, context: FormatContext, w: Words): st
   const sortable = (label: string) => `<th scope="col"><button type="button">${h(label)}</button></th>`;
   const total = report.violations.length;
   return section(
-    'violations',
+    'violation-list',
     w.violations,
     [
       '<div class="filters" role="search">',

@@ -15,7 +15,8 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8
 .card b{display:block;font-size:24px}.card.e{border-left-color:var(--bad)}.card.w{border-left-color:var(--warn)}.card.s{border-left-color:var(--waived)}.card.n{border-left-color:var(--ok)}
 table{border-collapse:collapse;font-size:13px}
 th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-align:top}
-thead th{background:#ececec;position:sticky;top:0;z-index:1}
+thead th{background:#ececec}
+.scroll thead th{position:sticky;top:0;z-index:1}
 .scroll{overflow:auto;max-height:70vh;border:1px solid var(--line)}
 .grid td,.grid th{padding:1px 3px;text-align:center;white-space:nowrap;font-variant-numeric:tabular-nums}
 .grid tbody th{text-align:left;position:sticky;left:0;background:#fafafa;font-weight:normal}
@@ -25,7 +26,7 @@ td.f{background:var(--bad-bg) repeating-linear-gradient(135deg,transparent 0 4px
 td.z{background:var(--none);color:var(--muted)}
 td.w{background:var(--warn-bg)}
 .legend{display:flex;gap:14px;flex-wrap:wrap;font-size:12px;margin:4px 0 8px;padding:0;list-style:none}
-.legend li{display:flex;align-items:center;gap:4px}.legend .sw{display:inline-block;width:26px;height:14px;border:1px solid var(--line);font-size:10px;text-align:center;line-height:12px}
+.legend li{display:flex;align-items:center;gap:4px}.legend .sw{display:inline-block;min-width:26px;padding:0 2px;height:14px;white-space:nowrap;border:1px solid var(--line);font-size:10px;text-align:center;line-height:12px}
 .sev{font-weight:600;white-space:nowrap}.sev.error{color:var(--bad)}.sev.warning{color:var(--warn)}.sev.waived{color:var(--waived)}
 .filters{display:flex;gap:10px;flex-wrap:wrap;align-items:end;margin:8px 0}
 .filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted)}
@@ -43,7 +44,7 @@ footer{margin-top:32px;color:var(--muted);font-size:12px}
   body{max-width:none;padding:0;font-size:10pt}
   .filters,.no-print{display:none!important}
   .scroll{overflow:visible;max-height:none;border:0}
-  thead th{position:static}.grid tbody th{position:static}
+  .scroll thead th,.grid tbody th{position:static}
   table{font-size:8pt}.grid td,.grid th{padding:0 2px}
   .grid tbody tr,.vt tbody tr{content-visibility:visible}
   h2{break-after:avoid}tr,.card{break-inside:avoid}section{break-before:auto}
