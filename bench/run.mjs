@@ -92,3 +92,8 @@ peak = Math.max(peak, process.memoryUsage().rss);
 console.log(`roster rows: ${rowsValidated}; violations: ${report.violations.length}; heap limit ${mb(getHeapStatistics().heap_size_limit)}`);
 for (const [label, s] of timings) console.log(`${label.padEnd(42)} ${s.toFixed(2)} s`);
 console.log(`${'peak RSS'.padEnd(42)} ${mb(peak)}`);
+
+// The city-year HTML report (a synthetic report with every subject judged): size, time to
+// first render and to filter in Chromium (bench/html-report.mjs; `node bench/html-report.mjs N` alone).
+const { benchHtmlReport } = await import('./html-report.mjs');
+for (const line of await benchHtmlReport()) console.log(line);

@@ -19,6 +19,15 @@ const REPLACEMENT = `${PACK}/replacement-first`;
  */
 export const COVERAGE_GRID_CELL_LIMIT = 50_000;
 
+/**
+ * Violation rows laid out as the page loads, and shown per batch after a filter or when the
+ * table is scrolled to its end; the others wait in `<template>`s of
+ * {@link DEFERRED_ROWS_PER_TEMPLATE} rows (a table of tens of thousands of rows laid out while it
+ * is parsed takes Chromium half a minute; parsed into templates, a second; `npm run bench`).
+ */
+export const LIVE_VIOLATION_ROWS = 500;
+const DEFERRED_ROWS_PER_TEMPLATE = 2000;
+
 /** How many pieces of evidence a table row lists before saying how many more there are. */
 const EVIDENCE_SHOWN = 4;
 
@@ -103,6 +112,8 @@ const WORDS = {
     fingerprint: '指纹',
     more: (n: number) => `另有 ${n} 项`,
     noViolations: '未发现违规。',
+    needScript: (n: number) => `另有 ${n} 行需启用 JavaScript 才能显示。`,
+    loadingMore: (count: string) => `另有 ${count} 行：滚动到此处显示更多。`,
     footer: '本报告为单个自包含文件，不加载任何外部资源；可直接打印（A4）。',
   },
   en: {
@@ -183,6 +194,8 @@ const WORDS = {
     fingerprint: 'Fingerprint',
     more: (n: number) => `${n} more`,
     noViolations: 'No violations found.',
+    needScript: (n: number) => `${n} more rows need JavaScript to show.`,
+    loadingMore: (count: string) => `${count} more rows: scroll here to show more.`,
     footer: 'This report is one self-contained file and loads nothing from outside; it prints on A4.',
   },
 } as const;
@@ -583,9 +596,19 @@ function violationsSection(report: Report, context: FormatContext, w: Words): st
       `<output aria-live="polite">${h(w.showing)} <span id="f-count">${total}</span> ${h(w.shown(total))}</output>`,
       '</div>',
       `<div class="scroll"><table class="vt" id="violations"><caption class="visually-hidden">${h(w.violations)}</caption><thead><tr>${[w.index, w.severity, w.rule, w.subject, w.when, w.message, w.expectedActual, w.evidence, w.fingerprint].map(sortable).join('')}</tr></thead>`,
-      `<tbody>${rows.join('\n')}</tbody></table></div>`,
+      `<tbody>${rows.slice(0, LIVE_VIOLATION_ROWS).join('\n')}</tbody></table>`,
+      ...deferred(rows.slice(LIVE_VIOLATION_ROWS)),
+      rows.length > LIVE_VIOLATION_ROWS ? `<p id="violations-more" class="note">${w.loadingMore(`<span id="violations-more-count">${rows.length - LIVE_VIOLATION_ROWS}</span>`)}</p>` : '',
+      '</div>',
+      rows.length > LIVE_VIOLATION_ROWS ? `<noscript><p class="note">${h(w.needScript(rows.length - LIVE_VIOLATION_ROWS))}</p></noscript>` : '',
     ].join('\n'),
   );
+}
+
+function deferred(rows: readonly string[]): string[] {
+  const templates: string[] = [];
+  for (let i = 0; i < rows.length; i += DEFERRED_ROWS_PER_TEMPLATE) templates.push(`<template class="vrows">${rows.slice(i, i + DEFERRED_ROWS_PER_TEMPLATE).join('\n')}</template>`);
+  return templates;
 }
 
 function violationRow(v: Violation, index: number, width: number, titles: ReadonlyMap<string, string>, context: FormatContext, w: Words): string {
@@ -593,20 +616,21 @@ function violationRow(v: Violation, index: number, width: number, titles: Readon
   const { officers, communities } = involved(v);
   const period = v.period ? (v.period.start === v.period.end ? v.period.start : `${v.period.start} – ${v.period.end}`) : '';
   const expectedActual = v.expected !== undefined || v.actual !== undefined ? `${h(plain(v.expected))} / ${h(plain(v.actual))}` : '';
-  const evidence = v.evidence.slice(0, EVIDENCE_SHOWN).map((e) => `<li>${h(evidenceText(e, context))}</li>`);
-  if (v.evidence.length > EVIDENCE_SHOWN) evidence.push(`<li>${h(w.more(v.evidence.length - EVIDENCE_SHOWN))}</li>`);
+  const evidence = v.evidence.slice(0, EVIDENCE_SHOWN).map((e) => h(evidenceText(e, context)));
+  if (v.evidence.length > EVIDENCE_SHOWN) evidence.push(h(w.more(v.evidence.length - EVIDENCE_SHOWN)));
   const title = titles.get(v.ruleId);
   const suppression = v.suppression ? `<br><small>${h(v.suppression.justification)}</small>` : '';
   return [
     `<tr data-fingerprint="${v.fingerprint}" data-rule="${h(v.ruleId)}" data-severity="${severity}" data-officers="${h(officers.join(' '))}" data-communities="${h(communities.join(' '))}"${v.suppression ? ' class="waived"' : ''}>`,
     `<td data-sort="${String(index + 1).padStart(width, '0')}">${index + 1}</td>`,
     `<td>${violationSeverity(v, w)}</td>`,
-    `<td><code>${h(v.ruleId.slice(v.ruleId.indexOf('/') + 1))}</code>${title ? `<br><small>${h(title)}</small>` : ''}</td>`,
-    `<td data-sort="${h(`${v.subject.type} ${v.subject.id}`)}">${h(v.subject.type)} <b>${h(v.subject.id)}</b></td>`,
+    // Few elements per row: a city-year has tens of thousands of rows (the title is the cell's tooltip).
+    `<td${title ? ` title="${h(title)}"` : ''}>${h(v.ruleId.slice(v.ruleId.indexOf('/') + 1))}</td>`,
+    `<td>${h(v.subject.type)} ${h(v.subject.id)}</td>`,
     `<td>${h(period)}</td>`,
     `<td class="msg">${h(v.message)}${suppression}</td>`,
     `<td>${expectedActual}</td>`,
-    `<td>${evidence.length > 0 ? `<ul>${evidence.join('')}</ul>` : ''}</td>`,
+    `<td>${evidence.length > 1 ? `<ul><li>${evidence.join('</li><li>')}</li></ul>` : (evidence[0] ?? '')}</td>`,
     `<td class="fp">${v.fingerprint}</td>`,
     '</tr>',
   ].join('');

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check.js';
-import { htmlFormatter } from '../../src/format/html.js';
+import { htmlFormatter, LIVE_VIOLATION_ROWS } from '../../src/format/html.js';
 import type { Language, Report } from '../../src/report/types.js';
 
 /**
@@ -73,7 +73,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in headless Chromium', () => {
 
   it('has one table row per violation, with its fingerprint, in report order', async () => {
     const { page, report } = opened.get('zh-CN')!;
-    const fingerprints = await page.$$eval('#violations tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.fingerprint));
+    const fingerprints = await page.$$eval('#violations tbody tr', (rows) => rows.map((r) => r.getAttribute('data-fingerprint')));
     expect(fingerprints).toEqual(report.violations.map((v) => v.fingerprint));
     expect(fingerprints).toHaveLength(28);
   });
@@ -82,7 +82,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in headless Chromium', () => {
     const { page, report } = opened.get('zh-CN')!;
     const officer = 'O06';
     await page.fill('#f-officer', officer);
-    const visible = await page.$$eval('#violations tbody tr:not([hidden])', (rows) => rows.map((r) => ({ fingerprint: (r as HTMLElement).dataset.fingerprint!, officers: (r as HTMLElement).dataset.officers!.split(' ') })));
+    const visible = await page.$$eval('#violations tbody tr:not([hidden])', (rows) => rows.map((r) => ({ fingerprint: r.getAttribute('data-fingerprint')!, officers: r.getAttribute('data-officers')!.split(' ') })));
     expect(visible.length).toBeGreaterThan(0);
     expect(visible.every((r) => r.officers.includes(officer))).toBe(true);
     const own = report.violations.filter((v) => v.subject.type === 'officer' && v.subject.id === officer).map((v) => v.fingerprint);
@@ -97,10 +97,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in headless Chromium', () => {
     const { page, report } = opened.get('en')!;
     await page.selectOption('#f-rule', 'community-policing/coverage');
     const coverage = report.violations.filter((v) => v.ruleId === 'community-policing/coverage').map((v) => v.fingerprint);
-    expect(await page.$$eval('#violations tbody tr:not([hidden])', (rows) => rows.map((r) => (r as HTMLElement).dataset.fingerprint))).toEqual(coverage);
+    expect(await page.$$eval('#violations tbody tr:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-fingerprint')))).toEqual(coverage);
     await page.selectOption('#f-rule', '');
     await page.click('#violations thead th:last-child button');
-    const sorted = await page.$$eval('#violations tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.fingerprint!));
+    const sorted = await page.$$eval('#violations tbody tr', (rows) => rows.map((r) => r.getAttribute('data-fingerprint')!));
     expect(sorted).toEqual([...report.violations.map((v) => v.fingerprint)].sort());
     expect(await page.getAttribute('#violations thead th:last-child', 'aria-sort')).toBe('ascending');
   });
@@ -115,10 +115,44 @@ describe.skipIf(!HAVE_CHROMIUM)('the HTML report in headless Chromium', () => {
   it('prints on A4 without the filters', async () => {
     const { page } = opened.get('zh-CN')!;
     await page.emulateMedia({ media: 'print' });
-    expect(await page.$eval('.filters', (e) => getComputedStyle(e).display)).toBe('none');
+    expect(await page.locator('.filters').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('a report of thousands of violations: rows beyond the first hundreds join the table as it scrolls and before a filter, all of them', async () => {
+    const { report } = opened.get('en')!;
+    const many: Report = {
+      ...report,
+      violations: Array.from({ length: 3000 }, (_, i) => {
+        const v = report.violations[i % report.violations.length]!;
+        return { ...v, fingerprint: i.toString(16).padStart(16, '0'), subject: { ...v.subject, id: `${v.subject.id}-${Math.floor(i / report.violations.length)}` } };
+      }),
+    };
+    const file = join(dir, 'many.html');
+    writeFileSync(file, htmlFormatter.format(many, { language: 'en', color: false, cwd: process.cwd() }));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const visible = () => page.$$eval('#violations tbody tr:not([hidden])', (rows) => rows.length);
+    expect(await visible()).toBe(LIVE_VIOLATION_ROWS);
+    await page.locator('#violations-more').scrollIntoViewIfNeeded();
+    await expect.poll(visible).toBeGreaterThan(LIVE_VIOLATION_ROWS);
+    await page.fill('#f-officer', 'O06-7');
+    const own = many.violations.filter((v) => v.subject.type === 'officer' && v.subject.id === 'O06-7').map((v) => v.fingerprint);
+    expect(own.length).toBeGreaterThan(0);
+    expect(await page.$$eval('#violations tbody tr:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-fingerprint')))).toEqual(own);
+    await page.fill('#f-officer', '');
+    // Every violation is a row, in report order; the first batch of them is shown again.
+    const fingerprints = await page.$$eval('#violations tbody tr', (rows) => rows.map((r) => r.getAttribute('data-fingerprint')));
+    expect(fingerprints).toEqual(many.violations.map((v) => v.fingerprint));
+    expect(await visible()).toBe(LIVE_VIOLATION_ROWS);
+    expect(await page.textContent('#f-count')).toBe('3000');
+    expect(await page.textContent('#violations-more-count')).toBe(String(3000 - LIVE_VIOLATION_ROWS));
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('saves the screenshots of docs/ (zh and en)', async () => {

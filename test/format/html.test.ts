@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check.js';
-import { htmlFormatter } from '../../src/format/html.js';
+import { htmlFormatter, LIVE_VIOLATION_ROWS } from '../../src/format/html.js';
 import { escapeHtml, isoWeekLabel } from '../../src/format/_lib/html.js';
 import type { Report } from '../../src/report/types.js';
 
@@ -94,6 +94,16 @@ describe('html formatter', () => {
       expect(ids.length).toBeGreaterThan(10);
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+
+  it('puts the rows beyond the first LIVE_VIOLATION_ROWS in templates, every violation once, in report order', () => {
+    const many: Report = { ...full, violations: Array.from({ length: 4321 }, (_, i) => ({ ...full.violations[i % 28]!, fingerprint: i.toString(16).padStart(16, '0') })) };
+    const html = htmlFormatter.format(many, context());
+    const live = html.slice(html.indexOf('<table class="vt"'), html.indexOf('</table>', html.indexOf('<table class="vt"')));
+    expect(live.match(/data-fingerprint=/g)).toHaveLength(LIVE_VIOLATION_ROWS);
+    expect(html.match(/<template class="vrows">/g)).toHaveLength(2);
+    expect([...html.matchAll(/data-fingerprint="([0-9a-f]{16})"/g)].map((m) => m[1])).toEqual(many.violations.map((v) => v.fingerprint));
+    expect(html).toContain('<noscript>');
   });
 
   it('is deterministic', () => {

@@ -55,28 +55,41 @@ footer{margin-top:32px;color:var(--muted);font-size:12px}
 
 /**
  * The violations table's filter and sort, over the rows already in the page (the report reads
- * in full without it). Filtering hides rows (`hidden`); a row's search text is built once.
+ * without it). At most `limit` matching rows are shown (a layout of tens of thousands of rows
+ * takes seconds); scrolling to the end of the table shows the next batch. Rows beyond the first
+ * batch wait in inert `<template>`s (parsed, never laid out) until the first filter, sort,
+ * scroll to the end or print.
  */
 export const HTML_SCRIPT = `
 (function(){
   var table=document.getElementById('violations');if(!table)return;
   var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows),texts=null;
+  var batch=rows.length||1,limit=batch,templates=Array.prototype.slice.call(document.querySelectorAll('template.vrows'));
   var f={rule:document.getElementById('f-rule'),severity:document.getElementById('f-severity'),officer:document.getElementById('f-officer'),community:document.getElementById('f-community'),text:document.getElementById('f-text')};
-  var shown=document.getElementById('f-count');
+  var shown=document.getElementById('f-count'),more=document.getElementById('violations-more'),moreCount=document.getElementById('violations-more-count');
+  function all(){templates.forEach(function(t){rows=rows.concat(Array.prototype.slice.call(t.content.children));body.appendChild(t.content);t.parentNode.removeChild(t);});if(templates.length)texts=null;templates=[];}
   function has(list,value){return (' '+list+' ').indexOf(' '+value+' ')>=0;}
   function apply(){
+    all();
     if(!texts)texts=rows.map(function(r){return r.textContent.toLowerCase();});
     var rule=f.rule.value,sev=f.severity.value,off=f.officer.value.trim(),com=f.community.value.trim(),q=f.text.value.trim().toLowerCase(),n=0;
     for(var i=0;i<rows.length;i++){var r=rows[i],d=r.dataset;
       var ok=(!rule||d.rule===rule)&&(!sev||d.severity===sev)&&(!off||has(d.officers,off))&&(!com||has(d.communities,com))&&(!q||texts[i].indexOf(q)>=0);
-      r.hidden=!ok;if(ok)n++;}
+      if(ok)n++;r.hidden=!(ok&&n<=limit);}
     shown.textContent=String(n);
+    if(more){more.hidden=n<=limit;if(moreCount)moreCount.textContent=String(n-limit);}
   }
-  ['rule','severity'].forEach(function(k){f[k].addEventListener('change',apply);});
-  ['officer','community','text'].forEach(function(k){f[k].addEventListener('input',apply);});
+  function filter(){limit=batch;apply();}
+  ['rule','severity'].forEach(function(k){f[k].addEventListener('change',filter);});
+  ['officer','community','text'].forEach(function(k){f[k].addEventListener('input',filter);});
+  if(more&&window.IntersectionObserver){new IntersectionObserver(function(es){if(es[0].isIntersecting&&!more.hidden){limit+=batch*4;apply();}},{root:more.parentNode,rootMargin:'200px'}).observe(more);}
+  var saved;
+  window.addEventListener('beforeprint',function(){saved=limit;limit=Infinity;apply();});
+  window.addEventListener('afterprint',function(){if(saved!==undefined){limit=saved;apply();}});
   var heads=table.tHead.rows[0].cells;
   Array.prototype.forEach.call(heads,function(th,col){var b=th.querySelector('button');if(!b)return;
     b.addEventListener('click',function(){
+      all();
       var dir=th.getAttribute('aria-sort')==='ascending'?-1:1;
       Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort');});
       th.setAttribute('aria-sort',dir>0?'ascending':'descending');
@@ -84,6 +97,7 @@ export const HTML_SCRIPT = `
       keyed.sort(function(a,b){return a.k<b.k?-dir:a.k>b.k?dir:a.i-b.i;});
       rows=keyed.map(function(x){return x.r;});texts=null;
       var frag=document.createDocumentFragment();rows.forEach(function(r){frag.appendChild(r);});body.appendChild(frag);
+      apply();
     });});
 })();
 `;
