@@ -64,7 +64,8 @@ diff compares two JSON reports (check --format json) by fingerprint: new, fixed,
   violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
 
 Formats: text (terminal), json (the report of violations.md), sarif (SARIF 2.1.0, code scanning),
-  junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report).
+  junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report),
+  html (one self-contained page for people; its charts need --include subjects).
 
 Exit codes: 0 no failing violation, 1 failing violations (see --fail-on, --max-warnings),
   2 unusable input, config, arguments or output file.
