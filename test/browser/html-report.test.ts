@@ -21,7 +21,7 @@ const D = 'fixtures/station-2017-04';
 const FILES = { dataset: `${D}/dataset.json`, rosters: [`${D}/roster.csv`, `${D}/roster-extra.ndjson`] };
 
 /** Chromium's flags for a quiet, offline, throw-away profile. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Opened {
   page: Page;

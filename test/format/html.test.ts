@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check.js';
-import { htmlFormatter, LIVE_VIOLATION_ROWS } from '../../src/format/html.js';
+import { COVERAGE_GRID_CELL_LIMIT, htmlFormatter, LIVE_VIOLATION_ROWS } from '../../src/format/html.js';
 import { escapeHtml, isoWeekLabel } from '../../src/format/_lib/html.js';
 import type { Report } from '../../src/report/types.js';
 
@@ -104,6 +104,32 @@ describe('html formatter', () => {
     expect(html.match(/<template class="vrows">/g)).toHaveLength(2);
     expect([...html.matchAll(/data-fingerprint="([0-9a-f]{16})"/g)].map((m) => m[1])).toEqual(many.violations.map((v) => v.fingerprint));
     expect(html).toContain('<noscript>');
+  });
+
+  it('a clean report: no table and no script error path, the summary says 0', () => {
+    const clean: Report = { ...full, violations: [], summary: { errors: 0, warnings: 0, byRule: {} } };
+    const html = htmlFormatter.format(clean, context('en'));
+    expect(html).not.toContain('id="violations"');
+    expect(html).toContain('No violations found.');
+    expect(html).toContain('<div class="card e"><b>0</b>Errors</div>');
+  });
+
+  it(`shows only the communities with a gap once the coverage grid would pass ${COVERAGE_GRID_CELL_LIMIT} cells`, () => {
+    const coverage = full.rules.find((r) => r.id === 'community-policing/coverage')!;
+    const dates = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2017, 0, 1 + i)).toISOString().slice(0, 10));
+    const judged = Array.from({ length: 200 }, (_, c) => dates.map((d) => ({ subject: { type: 'community' as const, id: `C${String(c).padStart(3, '0')}` }, period: { start: d, end: d }, facts: { assignedOfficers: 1, requiredOfficers: 1 } }))).flat();
+    const gap = full.violations.find((v) => v.ruleId === 'community-policing/coverage')!;
+    const big: Report = {
+      ...full,
+      period: { start: '2017-01-01', end: '2017-12-31' },
+      rules: [{ ...coverage, judged }],
+      violations: [{ ...gap, subject: { type: 'community', id: 'C007' }, period: { start: '2017-03-01', end: '2017-03-02' } }],
+    };
+    const html = htmlFormatter.format(big, context('en'));
+    const grid = html.slice(html.indexOf('id="coverage-grid"'), html.indexOf('</table>', html.indexOf('id="coverage-grid"')));
+    expect(grid.match(/<tr><th scope="row">([^<]+)</g)).toEqual(['<tr><th scope="row">C007<']);
+    expect(grid.match(/<td class="f">/g)).toHaveLength(2);
+    expect(html).toContain('199 more communities were fully staffed every day and are not listed.');
   });
 
   it('is deterministic', () => {
