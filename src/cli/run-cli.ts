@@ -314,6 +314,9 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   for (const o of rendered) if (o.file === undefined) io.stdout(o.text);
   const notes = ciNotes(report, command.ci);
   if (notes) io.stderr(notes);
+  if (command.outputs.some((o) => o.format === 'html') && !command.include.includes('subjects')) {
+    io.stderr('duty-compliance: the html report draws its charts only with --include subjects\n');
+  }
   return exitCodeFor(report, command.exitPolicy);
 }
 

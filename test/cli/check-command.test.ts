@@ -48,6 +48,14 @@ describe('duty-compliance check', () => {
     expect(withMeasures.map(({ judged: _j, ...r }: { judged: unknown }) => r)).toEqual(withoutMeasures);
   });
 
+  it('says on stderr that the html charts need --include subjects, when it is not given', async () => {
+    const without = await cli('check', dataset, '--roster', roster, '--format', 'html');
+    expect(without.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(without.stderr).toBe('duty-compliance: the html report draws its charts only with --include subjects\n');
+    const withSubjects = await cli('check', dataset, '--roster', roster, '--format', 'html', '--include', 'subjects');
+    expect(withSubjects.stderr).toBe('');
+  });
+
   it('refuses an unknown --include part, and --include on diff', async () => {
     const bad = await cli('check', dataset, '--include', 'subjects,everything');
     expect([bad.code, bad.stdout]).toEqual([2, '']);
