@@ -27,9 +27,18 @@ export interface IsoWeek {
  * isoWeekLabel('2021-01-01') //=> { monday: '2020-12-28', label: '2020-W53' }
  */
 export function isoWeekLabel(date: string): IsoWeek {
-  const d = toUTCDate(date);
-  return { monday: isoWeekOf(date).start, label: `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}` };
+  // Memoised: a city-year's heatmaps ask for the same few hundred dates a million times.
+  let week = weeks.get(date);
+  if (week === undefined) {
+    const d = toUTCDate(date);
+    week = { monday: isoWeekOf(date).start, label: `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}` };
+    if (weeks.size >= 10_000) weeks.clear();
+    weeks.set(date, week);
+  }
+  return week;
 }
+
+const weeks = new Map<string, IsoWeek>();
 
 /** Code-unit order: the same everywhere, unlike localeCompare. */
 export function compareText(a: string, b: string): number {
