@@ -97,3 +97,8 @@ console.log(`${'peak RSS'.padEnd(42)} ${mb(peak)}`);
 // its peak RSS is its own.
 const { execFileSync } = await import('node:child_process');
 for (const kind of ['wide', 'long']) execFileSync(process.execPath, [new URL('./xlsx.mjs', import.meta.url).pathname, kind], { stdio: 'inherit' });
+
+// The city-year HTML report (a synthetic report with every subject judged): size, time to
+// first render and to filter in Chromium (bench/html-report.mjs; `node bench/html-report.mjs N` alone).
+const { benchHtmlReport } = await import('./html-report.mjs');
+for (const line of await benchHtmlReport()) console.log(line);

@@ -18,7 +18,7 @@ import { createRuleRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
 import { withScore, type ScoredRule } from './report/score.js';
 import { DEFAULT_LANGUAGE } from './report/messages.js';
-import type { Language, Report, Subject } from './report/types.js';
+import type { Language, Report, ReportRule, ReportSource } from './report/types.js';
 
 /** The tool's name and version, as reports carry them. */
 export const TOOL = Object.freeze({ name: 'duty-compliance', version });
@@ -39,13 +39,21 @@ export interface CheckOptions {
   registry?: RuleRegistry;
   /** Folders of rule files (user packs, data only: docs/packs.md) added to the built-in rules. */
   rulePacks?: readonly string[];
-  /** Told, per rule that ran, every distinct subject it judged (JUnit lists the passing ones). */
-  onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
   /** The text encoding of CSV roster files (`gb18030`, `big5`, `utf-16le` …); default: detected (data.md). */
   encoding?: string;
   /** Told what the user should know that is no problem: e.g. that a CSV was read as GB18030 (the library never prints). */
   onNote?: (note: string) => void;
+  /**
+   * What the report holds beyond its violations: `subjects` adds, per rule, every subject it
+   * judged with its measures (compliant ones too), which the HTML report's heatmaps draw.
+   * A city-year report with them is large (hundreds of thousands of subjects).
+   */
+  include?: readonly ReportInclude[];
 }
+
+/** Optional parts of a report (`--include`). */
+export const REPORT_INCLUDES = ['subjects'] as const;
+export type ReportInclude = (typeof REPORT_INCLUDES)[number];
 
 /**
  * Checks an in-memory dataset (data.md) against the configured rules.
@@ -74,7 +82,8 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
   const rosters = await Promise.all((files.rosters ?? []).map((file) => readRosterFile(file, readOptions)));
   for (const roster of rosters) for (const note of roster.notes ?? []) options.onNote?.(note);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
-  return runCheck(document, rosters.splice(0), options, true);
+  const source: ReportSource = { dataset: files.dataset, rosters: [...(files.rosters ?? [])] };
+  return runCheck(document, rosters.splice(0), options, true, source);
 }
 
 /**
@@ -102,7 +111,7 @@ function periodOf(document: DatasetDocument): { period?: { start: string; end: s
   return typeof period?.start === 'string' && typeof period.end === 'string' ? { period: { start: period.start, end: period.end } } : {};
 }
 
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
+async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false, source?: ReportSource): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
   const registry = options.registry ?? (await createRuleRegistry(options.rulePacks));
   // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
@@ -111,10 +120,11 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
   const context = createCheckContext(input, config.settings, config.optionsByRule);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
-  const violations = await runRules(context, registry, config.rules, {
-    language: options.language ?? DEFAULT_LANGUAGE,
+  const language = options.language ?? DEFAULT_LANGUAGE;
+  const { violations, runs } = await runRules(context, registry, config.rules, {
+    language,
     evaluatorFactory: factory,
-    ...(options.onSubjectsChecked ? { onSubjectsChecked: options.onSubjectsChecked } : {}),
+    collectMeasures: options.include?.includes('subjects') ?? false,
   });
   const { dataset } = input;
   const scored = new Map<string, ScoredRule>();
@@ -122,6 +132,19 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
     const score = registry.rules.get(rule.id)!.definition.score;
     if (score) scored.set(rule.id, score);
   }
+  const rules = runs.map((run, i): ReportRule => {
+    const { definition } = registry.rules.get(run.ruleId)!;
+    return {
+      id: definition.id,
+      title: { 'zh-CN': definition.title['zh-CN'], en: definition.title.en },
+      description: { 'zh-CN': definition.description['zh-CN'], en: definition.description.en },
+      ...(definition.source ? { source: { document: definition.source.document, passage: definition.source.passage, gloss: definition.source.gloss } } : {}),
+      severity: config.rules[i]!.severity,
+      subjectType: definition.subjectType,
+      subjects: run.subjects,
+      ...(run.judged ? { judged: run.judged } : {}),
+    };
+  });
   const report = buildReport(
     { ...TOOL },
     input.period,
@@ -133,6 +156,7 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
       transfers: dataset.transfers?.length ?? 0,
     },
     violations,
+    { language, timezone: dataset.timezone, rules, ...(source ? { source } : {}) },
   );
   return withScore(report, scored);
 }

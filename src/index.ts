@@ -3,7 +3,7 @@
  * declarative compliance rules and returns structured violations.
  */
 export { check, checkFiles, TOOL } from './check.js';
-export type { CheckOptions } from './check.js';
+export type { CheckOptions, ReportInclude } from './check.js';
 
 export { DutyComplianceError, isDutyComplianceError, formatProblem } from './errors.js';
 export type { Problem, ErrorCode } from './errors.js';
@@ -53,6 +53,7 @@ export { jsonFormatter } from './format/json.js';
 export { sarifFormatter, SARIF_SCHEMA_URI } from './format/sarif.js';
 export { junitFormatter } from './format/junit.js';
 export { githubFormatter } from './format/github.js';
+export { htmlFormatter } from './format/html.js';
 export { compareViolations } from './report/build-report.js';
 export { violationFingerprint } from './report/fingerprint.js';
 
@@ -98,4 +99,8 @@ export type {
   BaselineEntry,
   BaselineOutcome,
   SeverityCounts,
+  ReportRule,
+  ReportSource,
+  JudgedSubjectMeasures,
+  Localized,
 } from './report/types.js';

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import { DutyComplianceError, isDutyComplianceError, type Problem } from '../errors.js';
-import { readDatasetFile } from '../io/read-dataset.js';
 import { applyBaseline, createBaseline, formatBaseline, readBaselineFile } from '../report/baseline.js';
 import type { BaselineEntry, Report, WaiverEntry } from '../report/types.js';
-import { applyWaivers, DEFAULT_WAIVER_TIMEZONE, pruneWaivers, readWaiversFile, type WaiversDocument } from '../report/waivers.js';
-import { isTimeZone } from '../time/wall-time.js';
+import { applyWaivers, pruneWaivers, readWaiversFile, type WaiversDocument } from '../report/waivers.js';
 import type { FileOutput } from './write-files.js';
 
 /** The CI options of `check`: waivers and baselines. */
@@ -64,22 +62,16 @@ export async function readCiInputs(options: CiOptions): Promise<CiInputs> {
 
 /**
  * The report with waivers and baseline applied. "Today" for expiry is `now` in the dataset's
- * time zone. With `--write-baseline` alone, the run is compared with the baseline it writes:
- * adopting a baseline accepts what is there now.
+ * time zone, as the report states it (the dataset is read once: it may be a pipe). With
+ * `--write-baseline` alone, the run is compared with the baseline it writes: adopting a
+ * baseline accepts what is there now.
  */
-export async function applyCiInputs(report: Report, inputs: CiInputs, options: CiOptions, dataset: string, now: Date): Promise<Report> {
+export function applyCiInputs(report: Report, inputs: CiInputs, options: CiOptions, now: Date): Report {
   let result = report;
-  if (inputs.waivers) result = applyWaivers(result, inputs.waivers, { today: now, timezone: await datasetTimeZone(dataset) });
+  if (inputs.waivers) result = applyWaivers(result, inputs.waivers, { today: now, timezone: report.timezone });
   const baseline = inputs.baseline ?? (options.writeBaseline !== undefined ? createBaseline(result) : undefined);
   if (baseline) result = applyBaseline(result, baseline);
   return result;
-}
-
-/** The dataset's `timezone` (the check has validated it), else the default. */
-async function datasetTimeZone(file: string): Promise<string> {
-  const { value } = await readDatasetFile(file);
-  const zone = (value as { timezone?: unknown } | undefined)?.timezone;
-  return typeof zone === 'string' && isTimeZone(zone) ? zone : DEFAULT_WAIVER_TIMEZONE;
 }
 
 /** The files the CI options write: the new baseline, and the pruned waivers file when it changes. */

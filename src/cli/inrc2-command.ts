@@ -5,7 +5,6 @@ import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { loadInrc2Case } from '../inrc2/load-case.js';
 import { formatInrc2Score, reportScore } from '../inrc2/score-text.js';
 import type { Language } from '../report/types.js';
-import { builtInRegistry } from '../rules/index.js';
 import { exitCodeFor, type ExitPolicy } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
 
@@ -75,9 +74,7 @@ export async function runInrc2(
   const context: FormatContext = {
     language: command.language,
     color: command.output === undefined && command.format === 'text' && io.isTTY && !process.env.NO_COLOR,
-    registry: builtInRegistry(),
     cwd: io.cwd,
-    source: { rosters: rosters.map((r) => r.file) },
   };
   let text = FORMATTERS.get(command.format)!.format(report, context);
   const score = reportScore(report);

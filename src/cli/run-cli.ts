@@ -1,18 +1,19 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFiles, TOOL } from '../check.js';
+import { checkFiles, REPORT_INCLUDES, TOOL, type ReportInclude } from '../check.js';
 import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { createRuleRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
-import type { Language, Subject } from '../report/types.js';
+import type { Language } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
 import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
 import { isEncodingName } from '../io/_lib/decode-text.js';
+import { parseReportCommand, runReport, type ReportCommand } from './report-command.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -35,6 +36,7 @@ Usage:
   duty-compliance check DATASET.json [--roster FILE]... [options]
   duty-compliance diff OLD.json NEW.json [--format text|json] [--output FILE] [--lang LANG]
   duty-compliance inrc2 CASE_DIR --instances DIR [--format text|json] [--output FILE] [--lang LANG]
+  duty-compliance report REPORT.json [--format FORMAT [--output FILE]]... [--lang LANG]
   duty-compliance --help | --version
 
 Options:
@@ -54,6 +56,8 @@ Options:
   --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
   --rules DIR          a rule pack: a folder of rule files (docs/packs.md) added to the built-in rules; repeatable
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
+  --include subjects   the JSON report also holds every subject each rule judged, with its
+                       measures, compliant ones too (the html format draws them)
 
 CI options of check (docs/ci.md):
   --waivers FILE       accepted violations (JSON or YAML), each with reason, owner and expires;
@@ -65,12 +69,15 @@ CI options of check (docs/ci.md):
 inrc2 checks an INRC-II case (CASE_DIR: case.json and its sol-week files; --instances: the folder
   of the instance folders) with the inrc2 pack, and prints the report with its score (docs/inrc2.md);
   exit 1 when a hard constraint is violated.
+report renders a saved JSON report (check --format json) in any format, byte for byte as check
+  would have (same directory; --lang defaults to the report's language); exit 0 once written.
 
 diff compares two JSON reports (check --format json) by fingerprint: new, fixed, unchanged
   violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
 
 Formats: text (terminal), json (the report of violations.md), sarif (SARIF 2.1.0, code scanning),
-  junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report).
+  junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report),
+  html (one self-contained page for people; its charts need --include subjects).
 
 Exit codes: 0 no failing violation, 1 failing violations (see --fail-on, --max-warnings),
   2 unusable input, config, arguments or output file.
@@ -95,11 +102,13 @@ export interface CheckCommand {
   language: Language;
   evaluator: 'compiled' | 'json-rules-engine';
   outputs: OutputRequest[];
+  /** `--include`: optional parts of the report. */
+  include: ReportInclude[];
   exitPolicy: ExitPolicy;
   ci: CiOptions;
 }
 
-export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand | Inrc2Command;
+export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand | Inrc2Command | ReportCommand;
 
 /**
  * Runs the CLI with `argv` (without node and the script) and returns its exit code. It prints
@@ -118,6 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     if (command.command === 'diff') return await runDiff(command, io);
     if (command.command === 'inrc2') return await runInrc2(command, io);
+    if (command.command === 'report') return await runReport({ ...command, report: resolve(io.cwd, command.report) }, io);
     return await runCheck(command, io);
   } catch (error) {
     if (isDutyComplianceError(error)) {
@@ -154,6 +164,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
         evaluator: { type: 'string' },
+        include: { type: 'string', multiple: true },
         waivers: { type: 'string' },
         'prune-waivers': { type: 'boolean' },
         baseline: { type: 'string' },
@@ -175,7 +186,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'diff') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
@@ -183,7 +194,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'inrc2') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const otherOptions = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const otherOptions = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const inrc2 = parseInrc2Command(
       { positionals: positionals.slice(1), instances: values.instances, formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, otherOptions },
       cwd,
@@ -192,8 +203,16 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return inrc2;
   }
+  if (command === 'report') {
+    const outputs = outputRequests(tokens, cwd, problems);
+    const language = values.lang === undefined ? undefined : parseLanguage(values.lang, problems);
+    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'fail-on', 'max-warnings', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const report = parseReportCommand({ files: positionals.slice(1), outputs, ...(language !== undefined ? { language } : {}), checkOnly }, problems);
+    if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
+    return report;
+  }
   if (values.instances !== undefined) problems.push({ path: '--instances', message: 'an option of inrc2, not of check' });
-  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff | inrc2' });
+  if (command !== 'check') problems.push({ message: command === undefined ? 'no command given' : `unknown command ${JSON.stringify(command)}`, expected: 'check | diff | inrc2 | report' });
   if (command === 'check' && dataset === undefined) problems.push({ message: 'no dataset file given', expected: 'duty-compliance check DATASET.json' });
   if (extra.length > 0) problems.push({ message: 'unexpected arguments', received: extra.join(' '), expected: 'one dataset file; roster files go after --roster' });
   const outputs = outputRequests(tokens, cwd, problems);
@@ -204,6 +223,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (values.encoding !== undefined && !isEncodingName(values.encoding)) {
     problems.push({ path: '--encoding', message: 'unknown encoding', expected: 'an encoding name such as utf-8, gb18030, gbk, big5, utf-16le', received: values.encoding });
   }
+  const include = parseInclude(values.include, problems);
   const ci: CiOptions = {
     ...(values.waivers !== undefined ? { waivers: values.waivers } : {}),
     pruneWaivers: values['prune-waivers'] ?? false,
@@ -223,9 +243,19 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     language,
     evaluator: evaluator as CheckCommand['evaluator'],
     outputs,
+    include,
     exitPolicy,
     ci,
   };
+}
+
+/** `--include` (repeatable, or comma-separated): optional parts of the report, each once, in a fixed order. */
+function parseInclude(values: readonly string[] | undefined, problems: Problem[]): ReportInclude[] {
+  const given = (values ?? []).flatMap((v) => v.split(','));
+  for (const part of given) {
+    if (!(REPORT_INCLUDES as readonly string[]).includes(part)) problems.push({ path: '--include', message: 'unknown report part', expected: REPORT_INCLUDES.join(' | '), received: part });
+  }
+  return REPORT_INCLUDES.filter((part) => given.includes(part));
 }
 
 type ArgToken = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
@@ -299,8 +329,6 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
 async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
   const ciInputs = await readCiInputs(command.ci);
-  // Only JUnit lists passing subjects; the other formats need not pay for collecting them.
-  const subjectsChecked = command.outputs.some((o) => o.format === 'junit') ? new Map<string, readonly Subject[]>() : undefined;
   const registry = await createRuleRegistry(command.rulePacks);
   const checked = await checkFiles(
     { dataset: command.dataset, rosters: command.rosters },
@@ -311,18 +339,11 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
       language: command.language,
       evaluator: command.evaluator,
       registry,
-      ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
+      include: command.include,
     },
   );
-  const report = await applyCiInputs(checked, ciInputs, command.ci, command.dataset, io.now?.() ?? new Date());
-  const context: FormatContext = {
-    language: command.language,
-    color: false,
-    registry,
-    cwd: io.cwd,
-    source: { dataset: command.dataset, rosters: command.rosters },
-    ...(subjectsChecked ? { subjectsChecked } : {}),
-  };
+  const report = applyCiInputs(checked, ciInputs, command.ci, io.now?.() ?? new Date());
+  const context: FormatContext = { language: command.language, color: false, cwd: io.cwd };
   const rendered = command.outputs.map((o) => ({
     ...o,
     text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
@@ -334,6 +355,9 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   for (const o of rendered) if (o.file === undefined) io.stdout(o.text);
   const notes = ciNotes(report, command.ci);
   if (notes) io.stderr(notes);
+  if (command.outputs.some((o) => o.format === 'html') && !command.include.includes('subjects')) {
+    io.stderr('duty-compliance: the html report draws its charts only with --include subjects\n');
+  }
   return exitCodeFor(report, command.exitPolicy);
 }
 

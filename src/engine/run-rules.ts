@@ -1,4 +1,4 @@
-import type { Language, Severity, Subject, Violation } from '../report/types.js';
+import type { JudgedSubjectMeasures, Language, Severity, Subject, Violation } from '../report/types.js';
 import { violationFingerprint } from '../report/fingerprint.js';
 import { fillMessage } from '../report/messages.js';
 import { addCalendarDays } from '../time/calendar-date.js';
@@ -15,8 +15,23 @@ export type ConditionEvaluatorFactory = (conditions: TopLevelCondition) => (fact
 export interface RunRulesOptions {
   language: Language;
   evaluatorFactory: ConditionEvaluatorFactory;
-  /** Told, per rule, every distinct subject it judged (for formats that list passing checks). */
-  onSubjectsChecked?: (ruleId: string, subjects: readonly Subject[]) => void;
+  /** Keep every judged subject's measures (plain facts and details), compliant ones too. */
+  collectMeasures?: boolean;
+}
+
+/** What one rule judged: its distinct subjects, and with `collectMeasures` each subject's measures. */
+export interface RuleRun {
+  ruleId: string;
+  /** Distinct subjects, by id then type. */
+  subjects: Subject[];
+  judged?: JudgedSubjectMeasures[];
+}
+
+/** The findings of {@link runRules}, and what each rule judged. */
+export interface RunRulesResult {
+  violations: Violation[];
+  /** One per enabled rule, in the order they ran. */
+  runs: RuleRun[];
 }
 
 /**
@@ -29,14 +44,16 @@ export async function runRules(
   registry: RuleRegistry,
   enabled: readonly EnabledRule[],
   options: RunRulesOptions,
-): Promise<Violation[]> {
+): Promise<RunRulesResult> {
   const violations: Violation[] = [];
+  const runs: RuleRun[] = [];
   for (const rule of enabled) {
     const module = registry.rules.get(rule.id)!;
-    const found = await runRule(context, module, rule, options);
+    const { found, run } = await runRule(context, module, rule, options);
     for (const v of found) violations.push(v);
+    runs.push(run);
   }
-  return violations;
+  return { violations, runs };
 }
 
 interface Finding {
@@ -44,14 +61,17 @@ interface Finding {
   checkIndex: number;
 }
 
-async function runRule(context: CheckContext, module: RuleModule, rule: EnabledRule, options: RunRulesOptions): Promise<Violation[]> {
+async function runRule(context: CheckContext, module: RuleModule, rule: EnabledRule, options: RunRulesOptions): Promise<{ found: Violation[]; run: RuleRun }> {
   const { definition } = module;
-  const { language, evaluatorFactory, onSubjectsChecked } = options;
+  const { language, evaluatorFactory } = options;
   const checks = definition.checks.map((c) => evaluatorFactory(c.conditions));
   const findings: Finding[] = [];
-  const judgedSubjects = onSubjectsChecked ? new Map<string, Subject>() : undefined;
+  const judgedSubjects = new Map<string, Subject>();
+  const measures: JudgedSubjectMeasures[] | undefined = options.collectMeasures ? [] : undefined;
   for (const judged of module.facts.subjects(context, rule.options)) {
-    judgedSubjects?.set(`${judged.subject.type}\u0000${judged.subject.id}`, judged.subject);
+    const key = `${judged.subject.type}\u0000${judged.subject.id}`;
+    if (!judgedSubjects.has(key)) judgedSubjects.set(key, { type: judged.subject.type, id: judged.subject.id });
+    measures?.push(measuresOf(judged));
     const facts: FactMap = { ...judged.facts, options: rule.options };
     for (let i = 0; i < checks.length; i++) {
       const held = checks[i]!(facts);
@@ -61,9 +81,37 @@ async function runRule(context: CheckContext, module: RuleModule, rule: EnabledR
       }
     }
   }
-  if (judgedSubjects) onSubjectsChecked!(rule.id, [...judgedSubjects.values()]);
   const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;
-  return merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language));
+  const subjects = [...judgedSubjects.values()].sort((a, b) => compareText(a.id, b.id) || compareText(a.type, b.type));
+  return {
+    found: merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language)),
+    run: { ruleId: rule.id, subjects, ...(measures ? { judged: measures } : {}) },
+  };
+}
+
+/** A judged subject as a report keeps it: subject, period, and its facts and details that are plain values. */
+function measuresOf(judged: JudgedSubject): JudgedSubjectMeasures {
+  const facts = plainValues(judged.facts);
+  const details = judged.details ? plainValues(judged.details) : {};
+  return {
+    subject: { type: judged.subject.type, id: judged.subject.id },
+    ...(judged.period ? { period: { start: judged.period.start, end: judged.period.end } } : {}),
+    facts,
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  };
+}
+
+function plainValues(values: Record<string, unknown>): Record<string, number | boolean | string | null> {
+  const out: Record<string, number | boolean | string | null> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
+  }
+  return out;
+}
+
+/** Code-unit order: the same everywhere, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

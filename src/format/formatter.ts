@@ -1,25 +1,17 @@
-import type { RuleRegistry } from '../engine/registry.js';
-import type { Language, Report, Subject } from '../report/types.js';
+import type { Language, Report } from '../report/types.js';
 
-/** What a formatter may know beyond the report. */
+/**
+ * How to render a report, beyond the report itself. Everything a format says about the check
+ * (rules and their titles, subjects judged, time zone, input files) comes from the report, so
+ * a saved JSON report renders exactly as the check did (`duty-compliance report`).
+ */
 export interface FormatContext {
+  /** The language of the format's own words and of rule titles (messages stay as the report has them). */
   language: Language;
   /** ANSI colour (the CLI sets it only when writing to a TTY). */
   color: boolean;
-  /** The rules, for titles, docs and default severities. */
-  registry: RuleRegistry;
   /** Directory that file paths in the output are relative to. */
   cwd: string;
-  /**
-   * The input files as the check read them (relative to `cwd`, or absolute): where a finding
-   * with no roster row is located (the dataset file). Absent for an in-memory check.
-   */
-  source?: { dataset?: string; rosters?: string[] };
-  /**
-   * Every subject each rule that ran judged, by rule id: lets JUnit count passing testcases.
-   * Absent: only the subjects with violations are known (and only the rules that found any).
-   */
-  subjectsChecked?: ReadonlyMap<string, readonly Subject[]>;
 }
 
 /** One output format: a report in, the whole text out (never written in pieces). */

@@ -1,4 +1,4 @@
-import type { Violation } from '../report/types.js';
+import type { Report, Violation } from '../report/types.js';
 import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { pathFromCwd, rosterCell, rosterFileEvidence } from './_lib/locations.js';
@@ -17,19 +17,19 @@ import { textFormatter } from './text.js';
 export const githubFormatter: Formatter = {
   name: 'github',
   format(report, context) {
-    const commands = report.violations.filter((v) => !v.suppression).map((v) => `${workflowCommand(v, context)}\n`);
+    const commands = report.violations.filter((v) => !v.suppression).map((v) => `${workflowCommand(v, report, context)}\n`);
     return commands.join('') + textFormatter.format(report, { ...context, color: false });
   },
 };
 
 /** `::error file=…,line=…,title=…::message` for one violation. */
-function workflowCommand(v: Violation, context: FormatContext): string {
+function workflowCommand(v: Violation, report: Report, context: FormatContext): string {
   const properties: [string, string][] = [];
   const row = rosterFileEvidence(v)[0];
-  const file = row?.file ?? context.source?.dataset;
+  const file = row?.file ?? report.source?.dataset;
   if (file !== undefined) properties.push(['file', pathFromCwd(file, context.cwd)]);
   if (row?.line !== undefined) properties.push(['line', String(row.line)]);
-  const title = ruleTitle(context, v.ruleId);
+  const title = ruleTitle(report, v.ruleId, context.language);
   // GitHub shows no cell of a workbook: the title names it (`… (四月!D7)`).
   const cell = row ? rosterCell(row) : undefined;
   properties.push(['title', `${title !== undefined ? `${v.ruleId}: ${title}` : v.ruleId}${cell !== undefined ? ` (${cell})` : ''}`]);

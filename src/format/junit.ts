@@ -21,11 +21,11 @@ interface Counts {
 /**
  * The report as JUnit XML, for CI test views (GitLab, Jenkins, Azure, test-reporter actions).
  *
- * - One `<testsuite>` per rule (name = rule id): every rule with a violation, and every rule in
- *   `context.subjectsChecked` (rules that ran and found nothing show as green suites only then).
+ * - One `<testsuite>` per rule (name = rule id): every rule the report says ran (`rules`; one that
+ *   found nothing is a green suite), and every other rule a violation names.
  * - One `<testcase>` per violation identity (rule, subject, period start), named
- *   `<subject type> <subject id> <period>`; plus, when `context.subjectsChecked` is given, one
- *   passing `<testcase>` (`<type> <id>`) per subject the rule judged without a violation.
+ *   `<subject type> <subject id> <period>`; plus one passing `<testcase>` (`<type> <id>`) per
+ *   subject the rule judged (the report's `rules[].subjects`) without a violation.
  * - An `error` violation is a `<failure type="error">` (red). A `warning` is a passing testcase
  *   whose `<system-out>` says `warning: …`: CI views show it, and a CI that turns failures red
  *   stays as green as the exit code (which fails on warnings only with --fail-on warning or
@@ -37,7 +37,7 @@ interface Counts {
 export const junitFormatter: Formatter = {
   name: 'junit',
   format(report, context) {
-    const suites = testSuites(report, context);
+    const suites = testSuites(report);
     const total: Counts = { tests: 0, failures: 0, skipped: 0 };
     const body: string[] = [];
     for (const [ruleId, cases] of suites) {
@@ -45,7 +45,7 @@ export const junitFormatter: Formatter = {
       total.tests += counts.tests;
       total.failures += counts.failures;
       total.skipped += counts.skipped;
-      body.push(...suiteXml(ruleId, cases, counts, context));
+      body.push(...suiteXml(ruleId, cases, counts, report, context));
     }
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
@@ -58,7 +58,7 @@ export const junitFormatter: Formatter = {
 };
 
 /** Testcases by rule id, rules in id order, cases by subject id, then period, then subject type. */
-function testSuites(report: Report, context: FormatContext): Map<string, TestCase[]> {
+function testSuites(report: Report): Map<string, TestCase[]> {
   const suites = new Map<string, TestCase[]>();
   const suite = (ruleId: string) => {
     let cases = suites.get(ruleId);
@@ -70,7 +70,7 @@ function testSuites(report: Report, context: FormatContext): Map<string, TestCas
     suite(v.ruleId).push({ subject: v.subject, periodStart: v.period?.start ?? '', violation: v });
     failing.add(JSON.stringify([v.ruleId, v.subject.type, v.subject.id]));
   }
-  for (const [ruleId, subjects] of context.subjectsChecked ?? []) {
+  for (const { id: ruleId, subjects } of report.rules) {
     const cases = suite(ruleId);
     const seen = new Set<string>();
     for (const subject of subjects) {
@@ -94,20 +94,20 @@ function countCases(cases: readonly TestCase[]): Counts {
   return { tests: cases.length, failures, skipped };
 }
 
-function suiteXml(ruleId: string, cases: readonly TestCase[], counts: Counts, context: FormatContext): string[] {
-  const title = ruleTitle(context, ruleId);
+function suiteXml(ruleId: string, cases: readonly TestCase[], counts: Counts, report: Report, context: FormatContext): string[] {
+  const title = ruleTitle(report, ruleId, context.language);
   const lines = [`  <testsuite name="${attr(ruleId)}" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}">`];
   if (title !== undefined) lines.push('    <properties>', `      <property name="title" value="${attr(title)}"/>`, '    </properties>');
-  for (const c of cases) lines.push(...caseXml(ruleId, c, context));
+  for (const c of cases) lines.push(...caseXml(ruleId, c, report, context));
   lines.push('  </testsuite>');
   return lines;
 }
 
-function caseXml(ruleId: string, c: TestCase, context: FormatContext): string[] {
+function caseXml(ruleId: string, c: TestCase, report: Report, context: FormatContext): string[] {
   const v = c.violation;
   const subject = `${c.subject.type} ${c.subject.id}`;
   if (!v) return [`    <testcase classname="${attr(ruleId)}" name="${attr(subject)}"/>`];
-  const place = placeAttributes(v, context);
+  const place = placeAttributes(v, report, context);
   const lines = [`    <testcase classname="${attr(ruleId)}" name="${attr(`${subject}${v.period ? ` ${periodText(v.period)}` : ''}`)}"${place}>`];
   const details = text(violationDetails(v, context));
   if (v.suppression) {
@@ -123,10 +123,10 @@ function caseXml(ruleId: string, c: TestCase, context: FormatContext): string[] 
 }
 
 /** `file` and `line` of the first roster row from a file, else `file` of the dataset (when known). */
-function placeAttributes(v: Violation, context: FormatContext): string {
+function placeAttributes(v: Violation, report: Report, context: FormatContext): string {
   const row = rosterFileEvidence(v)[0];
   if (row) return ` file="${attr(pathFromCwd(row.file, context.cwd))}"${row.line !== undefined ? ` line="${row.line}"` : ''}`;
-  const dataset = context.source?.dataset;
+  const dataset = report.source?.dataset;
   return dataset !== undefined ? ` file="${attr(pathFromCwd(dataset, context.cwd))}"` : '';
 }
 

@@ -1,7 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif';
-import type { RuleModule } from '../engine/rule-module.js';
-import type { Violation } from '../report/types.js';
+import type { Report, ReportRule, Violation } from '../report/types.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { firstJsonPath, pathFromCwd, rosterCell, rosterFileEvidence, type RosterFileEvidence } from './_lib/locations.js';
 import { PROJECT_URL, ruleDocUrl, ruleName } from './_lib/rule-docs.js';
@@ -16,8 +15,9 @@ const SRCROOT = '%SRCROOT%';
  * The report as a SARIF 2.1.0 log (GitHub code scanning, VS Code's SARIF viewer, …): one run,
  * one result per violation, in report order.
  *
- * - `tool.driver.rules` lists every registered rule, sorted by id, whether it ran or not, so that
- *   a rule's `ruleIndex` does not change with the config.
+ * - `tool.driver.rules` lists every rule that ran (the report's `rules`, sorted by id), with its
+ *   title, description and source passage, and the severity it ran at as `defaultConfiguration`;
+ *   a violation of a rule the report does not describe has no `ruleIndex`.
  * - A violation with roster rows from a file is located at the first such row (file relative to
  *   `cwd`, base `%SRCROOT%`, line of the row); the other rows are `relatedLocations`. Otherwise it
  *   is located in the dataset file (when known) with a logical location: the JSON path of its
@@ -37,8 +37,8 @@ const SRCROOT = '%SRCROOT%';
 export const sarifFormatter: Formatter = {
   name: 'sarif',
   format(report, context) {
-    const rules = [...context.registry.rules.values()].sort((a, b) => compareText(a.definition.id, b.definition.id));
-    const ruleIndex = new Map(rules.map((rule, index) => [rule.definition.id, index]));
+    const rules = [...report.rules].sort((a, b) => compareText(a.id, b.id));
+    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const log: Log = {
       $schema: SARIF_SCHEMA_URI,
       version: '2.1.0',
@@ -55,7 +55,7 @@ export const sarifFormatter: Formatter = {
           },
           originalUriBaseIds: { [SRCROOT]: { description: { text: 'The working directory the check ran in.' } } },
           language: context.language,
-          results: report.violations.map((v) => sarifResult(v, ruleIndex.get(v.ruleId), context)),
+          results: report.violations.map((v) => sarifResult(v, ruleIndex.get(v.ruleId), report, context)),
           properties: {
             period: report.period,
             checked: report.checked,
@@ -70,8 +70,7 @@ export const sarifFormatter: Formatter = {
 };
 
 /** A rule's metadata in the report's language, with its source passage as help. */
-function ruleDescriptor(rule: RuleModule, context: FormatContext): ReportingDescriptor {
-  const { definition } = rule;
+function ruleDescriptor(definition: ReportRule, context: FormatContext): ReportingDescriptor {
   const language = context.language;
   const helpUri = ruleDocUrl(definition.id);
   // A pack's own rule may cite no source passage.
@@ -87,12 +86,12 @@ function ruleDescriptor(rule: RuleModule, context: FormatContext): ReportingDesc
       markdown: `**${definition.title[language]}**\n\n${definition.description[language]}${quotedMarkdown}\n\n[${definition.id}](${helpUri})`,
     },
     helpUri,
-    defaultConfiguration: { level: definition.severity === 'warn' ? 'warning' : 'error' },
+    defaultConfiguration: { level: definition.severity },
     properties: { tags: [definition.id.slice(0, definition.id.indexOf('/'))], subjectType: definition.subjectType },
   };
 }
 
-function sarifResult(v: Violation, ruleIndex: number | undefined, context: FormatContext): Result {
+function sarifResult(v: Violation, ruleIndex: number | undefined, report: Report, context: FormatContext): Result {
   const rows = rosterFileEvidence(v);
   const [first, ...others] = rows;
   const result: Result = {
@@ -100,7 +99,7 @@ function sarifResult(v: Violation, ruleIndex: number | undefined, context: Forma
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: v.severity,
     message: { text: v.message },
-    locations: first ? [rowLocation(first, context)] : datasetLocations(v, context),
+    locations: first ? [rowLocation(first, context)] : datasetLocations(v, report, context),
     ...(others.length > 0 ? { relatedLocations: others.map((row, i) => ({ id: i + 1, ...rowLocation(row, context) })) } : {}),
     fingerprints: { 'dutyComplianceIdentity/v1': v.fingerprint },
     partialFingerprints: { primaryLocationLineHash: `${v.fingerprint}:1` },
@@ -137,8 +136,8 @@ function rowLocation(row: RosterFileEvidence, context: FormatContext): Location 
 }
 
 /** A finding with no roster-file row: the dataset file (when known) and the JSON path inside it. */
-function datasetLocations(v: Violation, context: FormatContext): Location[] {
-  const dataset = context.source?.dataset;
+function datasetLocations(v: Violation, report: Report, context: FormatContext): Location[] {
+  const dataset = report.source?.dataset;
   const path = firstJsonPath(v);
   const location: Location = {
     ...(dataset !== undefined ? { physicalLocation: { artifactLocation: artifactLocation(dataset, context.cwd) } } : {}),

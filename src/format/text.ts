@@ -77,7 +77,7 @@ export const textFormatter: Formatter = {
     const lines: string[] = [];
     const byRule = groupBy(report.violations, (v) => v.ruleId);
     for (const [ruleId, violations] of byRule) {
-      const title = ruleTitle(context, ruleId);
+      const title = ruleTitle(report, ruleId, context.language);
       lines.push(`${paint('underline', ruleId)}${title ? `  ${title}` : ''}`);
       for (const [subjectKey, ofSubject] of groupBy(violations, (v) => `${v.subject.type} ${v.subject.id}`)) {
         lines.push(`  ${paint('bold', subjectKey)}`);

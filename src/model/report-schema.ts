@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from './dataset-schema.js';
-import { FingerprintSchema, SubjectSchema } from './waiver-schema.js';
+import { LANGUAGES } from '../report/messages.js';
+import type { Language } from '../report/types.js';
+import { isTimeZone } from '../time/wall-time.js';
+import { FingerprintSchema, SUBJECT_TYPES, SubjectSchema } from './waiver-schema.js';
 
 const PeriodSchema = z.looseObject({ start: CalendarDateSchema, end: CalendarDateSchema });
 const CountSchema = z.int().min(0);
@@ -20,10 +23,37 @@ export const ReportViolationSchema = z.looseObject({
   suppression: z.looseObject({ justification: z.string(), status: z.literal('accepted').optional() }).optional(),
 });
 
+const LocalizedSchema = z.looseObject({ 'zh-CN': z.string(), en: z.string() });
+const PlainValuesSchema = z.record(z.string(), z.union([z.number(), z.boolean(), z.string(), z.null()]));
+
+/** A subject judged, with its measures (`--include subjects`). */
+export const JudgedSubjectMeasuresSchema = z.looseObject({
+  subject: SubjectSchema.loose(),
+  period: PeriodSchema.optional(),
+  facts: PlainValuesSchema,
+  details: PlainValuesSchema.optional(),
+});
+
+/** A rule that ran, as the report describes it (what every format shows of a rule comes from here). */
+export const ReportRuleSchema = z.looseObject({
+  id: z.string().min(1),
+  title: LocalizedSchema,
+  description: LocalizedSchema,
+  source: z.looseObject({ document: z.string(), passage: z.string(), gloss: z.string() }),
+  severity: z.enum(['error', 'warning']),
+  subjectType: z.enum(SUBJECT_TYPES),
+  subjects: z.array(SubjectSchema.loose()),
+  judged: z.array(JudgedSubjectMeasuresSchema).optional(),
+});
+
 /** A duty-compliance JSON report (`check --format json`, violations.md). */
 export const ReportSchema = z.looseObject({
   tool: z.looseObject({ name: z.literal('duty-compliance'), version: z.string() }),
+  language: z.enum(LANGUAGES as readonly [Language, ...Language[]]),
+  timezone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
   period: PeriodSchema,
+  source: z.looseObject({ dataset: z.string(), rosters: z.array(z.string()) }).optional(),
+  rules: z.array(ReportRuleSchema),
   checked: z.record(z.string(), z.unknown()),
   violations: z.array(ReportViolationSchema),
   summary: z.looseObject({ errors: CountSchema, warnings: CountSchema, byRule: z.record(z.string(), CountSchema) }),

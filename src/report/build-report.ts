@@ -1,4 +1,4 @@
-import type { CheckedCounts, DatePeriod, Report, Violation } from './types.js';
+import type { CheckedCounts, DatePeriod, Language, Report, ReportRule, ReportSource, Violation } from './types.js';
 
 /**
  * The one place that orders a report: by ruleId, then subject.id, then period.start (then
@@ -22,17 +22,26 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What a report says about itself besides its findings: enough for every format to be a function of the report alone. */
+export interface ReportDescription {
+  language: Language;
+  timezone: string;
+  rules: ReportRule[];
+  source?: ReportSource;
+}
+
 /**
  * Assembles the report of violations.md from the violations found, in its stable order.
  *
  * @example
- * buildReport({ name: 'duty-compliance', version: '0.1.0' }, period, checked, violations).summary.errors
+ * buildReport({ name: 'duty-compliance', version: '0.1.0' }, period, checked, violations, { language: 'zh-CN', timezone: 'Asia/Shanghai', rules }).summary.errors
  */
 export function buildReport(
   tool: { name: string; version: string },
   period: DatePeriod,
   checked: CheckedCounts,
   violations: Violation[],
+  about: ReportDescription,
 ): Report {
   const ordered = [...violations].sort(compareViolations);
   const byRule: Record<string, number> = {};
@@ -43,5 +52,16 @@ export function buildReport(
     else warnings++;
     byRule[v.ruleId] = (byRule[v.ruleId] ?? 0) + 1;
   }
-  return { tool, period, checked, violations: ordered, summary: { errors, warnings, byRule } };
+  const rules = [...about.rules].sort((a, b) => compareText(a.id, b.id));
+  return {
+    tool,
+    language: about.language,
+    timezone: about.timezone,
+    period,
+    checked,
+    ...(about.source ? { source: about.source } : {}),
+    rules,
+    violations: ordered,
+    summary: { errors, warnings, byRule },
+  };
 }

@@ -58,8 +58,9 @@ export function parseReport(text: string, file?: string): Report {
     }
     throw new DutyComplianceError('INPUT_INVALID', problems);
   }
-  // Validated for every field the comparison reads; the rest is carried through as it is.
-  return result.data as unknown as Report;
+  // Validated for every field the formats and the comparison read; the parsed JSON itself is
+  // returned (the schema's output may order keys differently), so a report renders as it was.
+  return value as Report;
 }
 
 /**

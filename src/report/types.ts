@@ -236,10 +236,58 @@ export interface ReportSummary {
   byRule: Record<string, number>;
 }
 
+/** Text in each report language (a rule's title and description, as its rule file has them). */
+export type Localized = Record<Language, string>;
+
+/**
+ * One subject a rule judged, with its measures: the facts its conditions compared (and the
+ * plain values of its details), whether or not it was found in violation. Only in reports made
+ * with `include: ['subjects']` (`--include subjects`): the HTML report's heatmaps draw them.
+ */
+export interface JudgedSubjectMeasures {
+  subject: Subject;
+  period?: DatePeriod;
+  /** Facts that are plain values (numbers, booleans, strings, null); objects and arrays are left out. */
+  facts: Record<string, number | boolean | string | null>;
+  /** Details that are plain values (e.g. `replacementArrival`), when there are any. */
+  details?: Record<string, number | boolean | string | null>;
+}
+
+/** A rule that ran: what it is, at which severity, and what it judged. */
+export interface ReportRule {
+  id: string;
+  /** Title and description in both report languages, so that any language can be rendered from the report. */
+  title: Localized;
+  description: Localized;
+  /** The passage the rule comes from, where it quotes one. */
+  source?: { document: string; passage: string; gloss: string };
+  /** The severity it ran at (the config's, else its pack's recommended one). */
+  severity: Severity;
+  subjectType: SubjectType;
+  /** Every distinct subject it judged, passing ones included, by id then type. */
+  subjects: Subject[];
+  /** Present with `include: ['subjects']`: every subject judged, with its measures, in judging order. */
+  judged?: JudgedSubjectMeasures[];
+}
+
+/** The input files of a check made from files, as they were given (relative to the working directory, or absolute). */
+export interface ReportSource {
+  dataset: string;
+  rosters: string[];
+}
+
 export interface Report {
   tool: { name: string; version: string };
+  /** The language the messages are written in. */
+  language: Language;
+  /** The dataset's time zone (IANA): every date of the report is a local date there. */
+  timezone: string;
   period: DatePeriod;
   checked: CheckedCounts;
+  /** The input files, when the check read files (`checkFiles`, the CLI); absent for an in-memory dataset. */
+  source?: ReportSource;
+  /** The rules that ran, by id. */
+  rules: ReportRule[];
   violations: Violation[];
   summary: ReportSummary;
   /** Present when a waivers file was applied (`--waivers`). */

@@ -31,6 +31,39 @@ describe('duty-compliance check', () => {
     expect(duty.map((v: { evidence: { file: string; line: number }[] }) => v.evidence.map((e) => `${e.file}:${e.line}`))).toEqual([[`${roster}:3`], [`${roster}:5`]]);
   });
 
+  it('--include subjects adds every judged subject with its measures; the rest of the report stays as it was', async () => {
+    const plain = JSON.parse((await cli('check', dataset, '--roster', roster, '--config', config, '--format', 'json')).stdout);
+    const { code, stdout, stderr } = await cli('check', dataset, '--roster', roster, '--config', config, '--format', 'json', '--include', 'subjects');
+    expect([code, stderr]).toEqual([1, '']);
+    const full = JSON.parse(stdout);
+    expect(full.violations).toEqual(plain.violations);
+    const coverage = full.rules.find((r: { id: string }) => r.id === 'community-policing/coverage');
+    // Two communities on each of the seven dates, compliant dates too.
+    expect(coverage.judged).toHaveLength(14);
+    expect(coverage.judged.filter((j: { facts: { assignedOfficers: number; requiredOfficers: number } }) => j.facts.assignedOfficers >= j.facts.requiredOfficers).length).toBeGreaterThan(0);
+    expect(full.rules.map((r: { judged?: unknown }) => r.judged === undefined)).not.toContain(true);
+    const { rules: withMeasures, ...restFull } = full;
+    const { rules: withoutMeasures, ...restPlain } = plain;
+    expect(restFull).toEqual(restPlain);
+    expect(withMeasures.map(({ judged: _j, ...r }: { judged: unknown }) => r)).toEqual(withoutMeasures);
+  });
+
+  it('says on stderr that the html charts need --include subjects, when it is not given', async () => {
+    const without = await cli('check', dataset, '--roster', roster, '--format', 'html');
+    expect(without.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(without.stderr).toBe('duty-compliance: the html report draws its charts only with --include subjects\n');
+    const withSubjects = await cli('check', dataset, '--roster', roster, '--format', 'html', '--include', 'subjects');
+    expect(withSubjects.stderr).toBe('');
+  });
+
+  it('refuses an unknown --include part, and --include on diff', async () => {
+    const bad = await cli('check', dataset, '--include', 'subjects,everything');
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toContain('--include: unknown report part (expected subjects, found everything)');
+    const diff = await cli('diff', 'a.json', 'b.json', '--include', 'subjects');
+    expect(diff.stderr).toContain('--include: an option of check, not of diff');
+  });
+
   it('gives byte-identical output for the same input', async () => {
     const a = await cli('check', dataset, '--roster', roster, '--format', 'json');
     const b = await cli('check', dataset, '--roster', roster, '--format', 'json');

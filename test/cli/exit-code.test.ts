@@ -21,6 +21,9 @@ function report(...severities: (Severity | `~${Severity}`)[]): Report {
   const errors = violations.filter((v) => v.severity === 'error').length;
   return {
     tool: { name: 'duty-compliance', version: '0' },
+    language: 'zh-CN',
+    timezone: 'Asia/Shanghai',
+    rules: [],
     period: { start: '2017-04-03', end: '2017-04-09' },
     checked: { units: 0, communities: 0, officers: 0, rosterEntries: 0, transfers: 0 },
     violations,

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { closeSync, constants, openSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,6 +126,32 @@ describe('check --waivers', () => {
     // Nothing unused any more: the file is not rewritten.
     const again = await check('--waivers', files.waivers, '--prune-waivers');
     expect(again.stderr).toBe('');
+  });
+
+  it('reads a dataset given as a FIFO once: the waivers\' time zone is the report\'s, the dataset is not opened again', async () => {
+    const fifo = join(dir, 'dataset.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const text = JSON.stringify(dataset({ timezone: 'UTC', communities: TWO_COMMUNITIES }));
+    // One writer: a second open of the FIFO for reading would wait for a writer for ever.
+    const writing = writeFile(fifo, text);
+    let written = false;
+    void writing.then(() => (written = true), () => (written = true));
+    writeFileSync(files.waivers, 'waivers:\n  - ruleId: community-policing/coverage\n    subject: { type: community, id: C2 }\n    reason: r\n    owner: o\n    expires: 2026-05-31\n');
+    const run = cli(['check', fifo, '--roster', files.roster, '--config', files.config, '--waivers', files.waivers, '--format', 'json'], new Date('2026-05-31T23:30:00Z'));
+    let outcome;
+    try {
+      outcome = await Promise.race([run, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the CLI hangs on a FIFO dataset')), 4000))]);
+    } finally {
+      // Should the CLI not have read it, release the writer (its open waits for a reader).
+      if (!written) closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+    }
+    const { code, stdout, stderr } = outcome;
+    expect([code, stderr]).toEqual([1, '']);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.timezone).toBe('UTC');
+    // 23:30 UTC on 05-31 is 05-31 in UTC (07:30 on 06-01 in Shanghai): the waiver still holds.
+    expect(report.waivers!.expired).toEqual([]);
+    expect(report.summary.suppressed).toBe(1);
   });
 
   it('rejects --prune-waivers without --waivers, and a file that another option writes too', async () => {

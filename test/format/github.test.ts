@@ -72,8 +72,8 @@ describe('github formatter', () => {
   });
 
   it('without a dataset file, an annotation has no file', () => {
-    const { source: _source, ...context } = contextFor(files);
-    const coverage = commandLines(githubFormatter.format(files.report, context)).map(parseCommand).find((c) => c.command === 'warning')!;
+    const { source: _source, ...inMemory } = files.report;
+    const coverage = commandLines(githubFormatter.format(inMemory, contextFor(files))).map(parseCommand).find((c) => c.command === 'warning')!;
     expect(Object.keys(coverage.properties)).toEqual(['title']);
   });
 

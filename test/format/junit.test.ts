@@ -63,12 +63,13 @@ beforeAll(async () => {
 });
 
 describe('junit formatter', () => {
-  it('has one suite per rule with violations, one testcase per violation, counts that add up', () => {
+  it('has one suite per rule that ran, one testcase per violation and per passing subject, counts that add up', () => {
     const doc = parse(junitFormatter.format(files.report, contextFor(files)));
     expectCountsAddUp(doc);
     const suites = doc.testsuites.testsuite!;
     expect(suites.map((s) => s.name)).toEqual([COVERAGE, DAYTIME_DUTY]);
-    expect(Number(doc.testsuites.tests)).toBe(files.report.violations.length);
+    // C1 is the one subject judged without a violation (coverage); O1 has daytime-duty violations.
+    expect(Number(doc.testsuites.tests)).toBe(files.report.violations.length + 1);
     expect(Number(doc.testsuites.failures)).toBe(files.report.summary.errors);
   });
 
@@ -83,7 +84,7 @@ describe('junit formatter', () => {
 
   it('shows a warning in system-out of a passing testcase, so only errors turn a CI red', () => {
     const coverage = parse(junitFormatter.format(files.report, contextFor(files))).testsuites.testsuite!.find((s) => s.name === COVERAGE)!;
-    const [warning] = coverage.testcase!;
+    const warning = coverage.testcase!.find((c) => c['system-out']);
     expect(warning).toMatchObject({ name: 'community C2 2017-04-03..2017-04-09', file: 'dataset.json' });
     expect(warning!.failure).toBeUndefined();
     expect(warning!['system-out']![0]).toMatch(/^warning: C2 \(宁波路居委\)/);
@@ -100,13 +101,17 @@ describe('junit formatter', () => {
     expect(Number(doc.testsuites.failures)).toBe(files.report.summary.errors - 1);
   });
 
-  it('with the subjects each rule checked: passing testcases, suites for rules that found nothing', () => {
-    const subjectsChecked = new Map<string, Subject[]>([
-      [COVERAGE, [{ type: 'community', id: 'C1' }, { type: 'community', id: 'C2' }, { type: 'community', id: 'C1' }]],
-      [DAYTIME_DUTY, [{ type: 'officer', id: 'O1' }]],
-      ['community-policing/mobile-terminal', [{ type: 'officer', id: 'O1' }]],
-    ]);
-    const doc = parse(junitFormatter.format(files.report, contextFor(files, { subjectsChecked })));
+  it('from the subjects each rule of the report judged: passing testcases, suites for rules that found nothing', () => {
+    const described = (id: string, subjects: Subject[]) => ({ ...files.report.rules.find((r) => r.id === COVERAGE)!, id, subjects });
+    const report: Report = {
+      ...files.report,
+      rules: [
+        described(COVERAGE, [{ type: 'community', id: 'C1' }, { type: 'community', id: 'C2' }, { type: 'community', id: 'C1' }]),
+        described(DAYTIME_DUTY, [{ type: 'officer', id: 'O1' }]),
+        described('community-policing/mobile-terminal', [{ type: 'officer', id: 'O1' }]),
+      ],
+    };
+    const doc = parse(junitFormatter.format(report, contextFor(files)));
     expectCountsAddUp(doc);
     const suites = doc.testsuites.testsuite!;
     expect(suites.map((s) => s.name)).toEqual([COVERAGE, 'community-policing/mobile-terminal', DAYTIME_DUTY]);
@@ -117,11 +122,13 @@ describe('junit formatter', () => {
     expect(Number(doc.testsuites.tests)).toBe(5);
   });
 
-  it('a clean report is an empty, valid <testsuites>', () => {
+  it('a clean report is all green: a passing testcase per subject judged; with no rules, an empty, valid <testsuites>', () => {
     const clean: Report = { ...files.report, violations: [], summary: { errors: 0, warnings: 0, byRule: {} } };
     const doc = parse(junitFormatter.format(clean, contextFor(files)));
     expectCountsAddUp(doc);
-    expect(doc.testsuites.tests).toBe('0');
+    expect([doc.testsuites.tests, doc.testsuites.failures]).toEqual(['3', '0']);
+    const empty = parse(junitFormatter.format({ ...clean, rules: [] }, contextFor(files)));
+    expect(empty.testsuites.tests).toBe('0');
   });
 
   describe('escapes what XML cannot hold as written', () => {
@@ -138,11 +145,11 @@ describe('junit formatter', () => {
       it(name, () => {
         const report: Report = { ...files.report, violations: files.report.violations.map((v) => ({ ...v, message, subject: { ...v.subject, id: `${v.subject.id}<&>` } })) };
         const doc = parse(junitFormatter.format(report, contextFor(files)));
-        const failure = doc.testsuites.testsuite!.find((s) => s.name === DAYTIME_DUTY)!.testcase![0]!;
+        const failure = doc.testsuites.testsuite!.find((s) => s.name === DAYTIME_DUTY)!.testcase!.find((c) => c.failure)!;
         expect(failure.failure![0]!.message).toBe(parsedBack);
         expect(failure.failure![0]!['#text'].startsWith(`${parsedBack}\n`)).toBe(true);
         expect(failure.name).toBe('officer O1<&> 2017-04-05');
-        const warning = doc.testsuites.testsuite!.find((s) => s.name === COVERAGE)!.testcase![0]!;
+        const warning = doc.testsuites.testsuite!.find((s) => s.name === COVERAGE)!.testcase!.find((c) => c['system-out'])!;
         expect(warning['system-out']![0]!.startsWith(`warning: ${parsedBack}\n`)).toBe(true);
       });
     }

@@ -68,15 +68,14 @@ describe('sarif formatter', () => {
     const report = await check(dataset({ communities: TWO_COMMUNITIES }), {
       config: { extends: [], rules: { [COVERAGE]: 'error' } },
     });
-    const inMemory = JSON.parse(sarifFormatter.format(report, { language: 'zh-CN', color: false, registry: builtInRegistry(), cwd: process.cwd() })) as Log;
+    const inMemory = JSON.parse(sarifFormatter.format(report, { language: 'zh-CN', color: false, cwd: process.cwd() })) as Log;
     expectValid(inMemory);
     expect(inMemory.runs[0]!.results![0]!.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: 'communities[1]', kind: 'object' }] }]);
   });
 
-  it('lists every registered rule in id order, so that ruleIndex is stable, with metadata from the rule file', () => {
+  it('lists every rule that ran in id order, with metadata from its rule file, as the report describes it', () => {
     const rules = log.runs[0]!.tool.driver.rules!;
-    const ids = [...builtInRegistry().rules.keys()].sort();
-    expect(rules.map((r) => r.id)).toEqual(ids);
+    expect(rules.map((r) => r.id)).toEqual([COVERAGE, DAYTIME_DUTY]);
     for (const result of log.runs[0]!.results!) expect(rules[result.ruleIndex!]!.id).toBe(result.ruleId);
     const daytime = rules.find((r) => r.id === DAYTIME_DUTY)!;
     const definition = builtInRegistry().rules.get(DAYTIME_DUTY)!.definition;

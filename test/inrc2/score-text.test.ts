@@ -8,6 +8,9 @@ const REPORT: Report = {
   checked: { units: 1, communities: 0, officers: 5, rosterEntries: 103, transfers: 0 },
   violations: [],
   summary: { errors: 0, warnings: 0 } as Report['summary'],
+  language: 'en',
+  timezone: 'UTC',
+  rules: [],
 };
 const SCORE = {
   hard: { H1: 0, H2: 0, H3: 0, H4: 0 },

@@ -1,4 +1,4 @@
-import type { FormatContext } from '../formatter.js';
+import type { Language, Report } from '../../report/types.js';
 
 /**
  * The package repository's home page. A placeholder until the package is published: the one
@@ -22,12 +22,12 @@ export function ruleDocUrl(ruleId: string): string {
 }
 
 /**
- * A rule's title in the report's language, or `undefined` for a rule the registry does not know
- * (a report read back from a file may name one).
+ * A rule's title in `language`, as the report's `rules` describe it, or `undefined` for a rule
+ * the report does not describe (a report of an older version may lack them).
  *
  * @example
- * ruleTitle(context, 'community-policing/coverage') //=> '一居一警、一村一警'
+ * ruleTitle(report, 'community-policing/coverage', 'zh-CN') //=> '一居一警、一村一警'
  */
-export function ruleTitle(context: Pick<FormatContext, 'registry' | 'language'>, ruleId: string): string | undefined {
-  return context.registry.rules.get(ruleId)?.definition.title[context.language];
+export function ruleTitle(report: Pick<Report, 'rules'>, ruleId: string, language: Language): string | undefined {
+  return report.rules.find((r) => r.id === ruleId)?.title[language];
 }

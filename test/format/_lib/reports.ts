@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFiles } from '../../../src/check.js';
 import type { FormatContext } from '../../../src/format/formatter.js';
-import { builtInRegistry } from '../../../src/rules/index.js';
 import type { Language, Report, Violation } from '../../../src/report/types.js';
 import { dataset } from '../../_lib/rule-tester.js';
 
@@ -60,14 +59,7 @@ export async function checkTempFiles(options: { language?: Language; rosterName?
 
 /** The format context the CLI would build for these files. */
 export function contextFor(files: CheckedFiles, overrides: Partial<FormatContext> = {}): FormatContext {
-  return {
-    language: files.language,
-    color: false,
-    registry: builtInRegistry(),
-    cwd: files.dir,
-    source: { dataset: files.dataset, rosters: files.rosters },
-    ...overrides,
-  };
+  return { language: files.language, color: false, cwd: files.dir, ...overrides };
 }
 
 /** The report with a waiver on every violation `which` picks. */
