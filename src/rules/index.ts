@@ -22,6 +22,9 @@ import inrc2ShiftOffRequest from '../../rules/inrc2/shift-off-request.json';
 import inrc2SingleAssignment from '../../rules/inrc2/single-assignment.json';
 import inrc2TotalAssignments from '../../rules/inrc2/total-assignments.json';
 import inrc2WorkingWeekends from '../../rules/inrc2/working-weekends.json';
+import workingTimeConsecutiveWorkdays from '../../rules/working-time/consecutive-workdays.json';
+import workingTimeDailyRest from '../../rules/working-time/daily-rest.json';
+import workingTimeWeeklyHours from '../../rules/working-time/weekly-hours.json';
 import { loadRulePacks } from '../engine/load-rule-packs.js';
 import { createRegistry, type RuleRegistry, type RuleSource } from '../engine/registry.js';
 import { fiveYearTenure } from './community-policing/five-year-tenure.js';
@@ -59,6 +62,10 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/inrc2/single-assignment.json', definition: inrc2SingleAssignment },
   { file: 'rules/inrc2/total-assignments.json', definition: inrc2TotalAssignments },
   { file: 'rules/inrc2/working-weekends.json', definition: inrc2WorkingWeekends },
+  // Working time (working-time.md): rest, hours and days in a row for every officer, data only.
+  { file: 'rules/working-time/consecutive-workdays.json', definition: workingTimeConsecutiveWorkdays },
+  { file: 'rules/working-time/daily-rest.json', definition: workingTimeDailyRest },
+  { file: 'rules/working-time/weekly-hours.json', definition: workingTimeWeeklyHours },
 ];
 
 /**

@@ -170,7 +170,8 @@ function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number
   let lastEnd = -Infinity;
   let lastEnding: RosterEntry | undefined;
   for (const e of sorted) {
-    if (lastEnding && e.startInstant - lastEnd >= gap) {
+    // Touching entries are one period even when breakMinutes is 0: a rest has a length.
+    if (lastEnding && e.startInstant > lastEnd && e.startInstant - lastEnd >= gap) {
       rests.push({ source: 'rest', minutes: (e.startInstant - lastEnd) / 60_000, before: lastEnding, after: e, date: startDateOf(s, e) });
       lastEnding = undefined;
     }

@@ -12,13 +12,17 @@ export function ruleName(ruleId: string): string {
 }
 
 /**
- * The address of a rule's doc page, `docs/rules/<name>.md` in the package repository.
+ * The address of a rule's doc page in the package repository: `docs/rules/<name>.md` for the
+ * community-policing pack, `docs/rules/<pack>/<name>.md` for the other packs.
  *
  * @example
  * ruleDocUrl('community-policing/coverage') //=> 'https://github.com/duty-compliance/duty-compliance/blob/main/docs/rules/coverage.md'
+ * ruleDocUrl('working-time/daily-rest') //=> 'https://github.com/duty-compliance/duty-compliance/blob/main/docs/rules/working-time/daily-rest.md'
  */
 export function ruleDocUrl(ruleId: string): string {
-  return `${PROJECT_URL}/blob/main/docs/rules/${encodeURIComponent(ruleName(ruleId))}.md`;
+  const pack = ruleId.slice(0, Math.max(0, ruleId.indexOf('/')));
+  const folder = pack === '' || pack === 'community-policing' ? '' : `${encodeURIComponent(pack)}/`;
+  return `${PROJECT_URL}/blob/main/docs/rules/${folder}${encodeURIComponent(ruleName(ruleId))}.md`;
 }
 
 /**
