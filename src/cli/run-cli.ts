@@ -8,8 +8,8 @@ import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
 import type { Language, Subject } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
-import { writeFilesAtomically } from './write-files.js';
-import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
+import { outputProblems, writeFilesAtomically } from './write-files.js';
+import { applyCiInputs, ciFileOutputs, ciInputFiles, ciNotes, ciOptionProblems, ciOutputFiles, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
@@ -261,6 +261,17 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
  */
 async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
+  // No output may replace a file the run reads (a typo in CI must not destroy the roster).
+  const refused = await outputProblems(
+    [...command.outputs.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output' }] : [])), ...ciOutputFiles(command.ci, io.cwd)],
+    [
+      { file: resolve(io.cwd, command.dataset), option: 'the dataset' },
+      ...command.rosters.map((r) => ({ file: resolve(io.cwd, r), option: '--roster' })),
+      ...(configFile !== undefined ? [{ file: resolve(io.cwd, configFile), option: '--config' }] : []),
+      ...ciInputFiles(command.ci, io.cwd),
+    ],
+  );
+  if (refused.length > 0) throw new DutyComplianceError('USAGE', refused);
   const ciInputs = await readCiInputs(command.ci);
   // Only JUnit lists passing subjects; the other formats need not pay for collecting them.
   const subjectsChecked = command.outputs.some((o) => o.format === 'junit') ? new Map<string, readonly Subject[]>() : undefined;
