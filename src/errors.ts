@@ -30,11 +30,29 @@ export class DutyComplianceError extends Error {
   readonly problems: Problem[];
 
   constructor(code: ErrorCode, problems: Problem[], summary?: string) {
-    super(summary ?? `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map(formatProblem).join('; ')}`);
+    super(summary ?? summarizeProblems(problems));
     this.name = 'DutyComplianceError';
     this.code = code;
     this.problems = problems;
   }
+}
+
+/** The first few problems in one line, and how many more: a message stays short whatever the count. */
+function summarizeProblems(problems: readonly Problem[]): string {
+  const shown = problems.slice(0, 10).map(formatProblem).join('; ');
+  const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
+  return `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown}${more}`;
+}
+
+/**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and a list of 200,000 problems overflows the call stack.
+ *
+ * @example
+ * pushAll(problems, rowProblems)
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
 
 /** Whether `value` is a {@link DutyComplianceError} (works across bundle copies, unlike `instanceof`). */

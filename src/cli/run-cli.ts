@@ -175,7 +175,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
   };
-  problems.push(...ciOptionProblems(ci, cwd, outputs));
+  for (const p of ciOptionProblems(ci, cwd, outputs)) problems.push(p);
   if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
 
   return {
@@ -318,11 +318,26 @@ const HEADINGS: Record<DutyComplianceError['code'], string> = {
   USAGE: 'the command line cannot be used',
 };
 
-/** An unusable-input error for a terminal: a heading, then every problem on its own line. */
+/** How many problems of one file stderr shows; the rest are counted ("… and N more in FILE"). */
+export const PROBLEMS_PRINTED_PER_FILE = 100;
+
+/**
+ * An unusable-input error for a terminal: a heading with the number of problems, then each
+ * problem on its own line, at most {@link PROBLEMS_PRINTED_PER_FILE} per file.
+ */
 export function describeError(error: DutyComplianceError): string {
   const n = error.problems.length;
   const lines = [`duty-compliance: ${HEADINGS[error.code]} (${n} problem${n === 1 ? '' : 's'}):`];
-  for (const p of error.problems) lines.push(`  ${formatProblem(p)}`);
+  // Every problem is counted, but a terminal gets the first ones of each file, then a count.
+  const printed = new Map<string | undefined, number>();
+  for (const p of error.problems) {
+    const count = (printed.get(p.file) ?? 0) + 1;
+    printed.set(p.file, count);
+    if (count <= PROBLEMS_PRINTED_PER_FILE) lines.push(`  ${formatProblem(p)}`);
+  }
+  for (const [file, count] of printed) {
+    if (count > PROBLEMS_PRINTED_PER_FILE) lines.push(`  … and ${count - PROBLEMS_PRINTED_PER_FILE} more in ${file ?? 'the command line and options'}`);
+  }
   if (error.code === 'USAGE') lines.push('', 'Run duty-compliance --help for usage.');
   return `${lines.join('\n')}\n`;
 }

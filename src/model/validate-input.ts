@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DutyComplianceError, type Problem } from '../errors.js';
+import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import type { DatasetDocument, RosterRecord } from '../io/types.js';
 import { locateProblems } from '../io/_lib/json-location.js';
 import { formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
@@ -16,7 +16,7 @@ import {
   type Dataset,
 } from './dataset-schema.js';
 import type { RosterEntry } from './roster-entry.js';
-import { formatPath, problemsFromZod } from './_lib/zod-problems.js';
+import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
 import { lenient } from './_lib/lenient.js';
@@ -75,7 +75,7 @@ export function validateInput(
   if (document.problems.length === 0) {
     const value = document.value;
     const shallow = ShallowDatasetSchema.safeParse(value);
-    if (!shallow.success) datasetProblems.push(...problemsFromZod(shallow.error, value, [], { file }));
+    if (!shallow.success) pushAll(datasetProblems, problemsFromZod(shallow.error, value, [], { file }));
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const top = value as Record<string, unknown>;
       const parsed: Record<string, unknown[]> = {};
@@ -84,12 +84,19 @@ export function validateInput(
         parsed[key] = [];
         if (!Array.isArray(list)) continue;
         list.forEach((element, i) => {
+          if (element === null || typeof element !== 'object' || Array.isArray(element)) {
+            // What zod would say, without building an error per element: an export with a
+            // million null records is one systematic mistake, and must not take minutes.
+            parsed[key]!.push(undefined);
+            datasetProblems.push({ file, path: formatPath([key, i]), message: 'wrong type', received: describeValue(element), expected: 'object' });
+            return;
+          }
           const r = (schema as z.ZodType).safeParse(element);
           if (r.success) parsed[key]!.push(r.data);
           else {
             // Keep what could be read, so its ids and references are still checked.
             parsed[key]!.push(LENIENT_SCHEMAS[key as keyof typeof ELEMENT_SCHEMAS].parse(element));
-            datasetProblems.push(...problemsFromZod(r.error, element, [key, i], { file }));
+            pushAll(datasetProblems, problemsFromZod(r.error, element, [key, i], { file }));
           }
         });
       }
@@ -110,12 +117,12 @@ export function validateInput(
     }
   }
 
-  if (dataset) datasetProblems.push(...findReferenceProblems(dataset, file));
+  if (dataset) pushAll(datasetProblems, findReferenceProblems(dataset, file));
   if (document.text && datasetProblems.length > 0) locateProblems(datasetProblems, document.text);
-  problems.push(...datasetProblems);
+  pushAll(problems, datasetProblems);
 
   for (const f of rosterFiles) {
-    problems.push(...f.problems);
+    pushAll(problems, f.problems);
     rosterRecords = rosterRecords.concat(f.records);
   }
 
@@ -123,7 +130,7 @@ export function validateInput(
   if (dataset) {
     const rosterProblems = validateRoster(dataset, rosterRecords, file, roster, options.releaseRows === true);
     if (document.text) locateProblems(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
-    problems.push(...rosterProblems);
+    pushAll(problems, rosterProblems);
   }
 
   let period: { start: string; end: string } | undefined;
@@ -204,7 +211,7 @@ function validateRoster(
       entryProblems.push({ ...place('end'), message: 'the entry ends before or when it starts', expected: `a date-time after ${e.start}`, received: JSON.stringify(e.end) });
     }
     if (entryProblems.length > 0 || officer === undefined || startInstant === undefined || endInstant === undefined) {
-      problems.push(...entryProblems);
+      pushAll(problems, entryProblems);
       return;
     }
     const entry: RosterEntry = {

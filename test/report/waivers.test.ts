@@ -152,11 +152,11 @@ describe('parseWaivers', () => {
     ]);
   });
 
-  it('never lets a __proto__ key reach a prototype (YAML and JSON): it is an unknown key', () => {
+  it('never lets a __proto__ key reach a prototype (YAML and JSON): a located error', () => {
     const yaml = 'waivers:\n  - fingerprint: 6866793a4b2adff6\n    reason: r\n    owner: o\n    expires: 2026-12-31\n    __proto__: { polluted: yes }\n';
     expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([expect.objectContaining({ line: 6, path: 'waivers[0].__proto__', message: 'unknown key' })]);
     const json = '{"__proto__": {"polluted": true}, "waivers": []}';
-    expect(problemsOf(() => parseWaivers(json, 'w.json'))).toEqual([expect.objectContaining({ line: 1, path: '__proto__', message: 'unknown key' })]);
+    expect(problemsOf(() => parseWaivers(json, 'w.json'))).toEqual([expect.objectContaining({ line: 1, column: 2, path: '__proto__', message: 'a key named "__proto__" is not data' })]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
