@@ -1,16 +1,16 @@
 import { version } from '../package.json';
-import { DutyComplianceError } from './errors.js';
+import { combineErrors, DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile } from './io/types.js';
-import { validateInput } from './model/validate-input.js';
+import { validateInput, type ValidatedInput } from './model/validate-input.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
 import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
 import type { RuleRegistry } from './engine/registry.js';
-import { resolveConfig } from './engine/resolve-config.js';
+import { resolveConfig, type ResolvedConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
 import { builtInRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
@@ -64,13 +64,22 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
   return runCheck(document!, (rosters as RosterFile[]).splice(0), options, true);
 }
 
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
-  let rosters: readonly RosterFile[] = rostersRead;
+async function runCheck(document: DatasetDocument, rosters: readonly RosterFile[], options: CheckOptions, rostersOwned = false): Promise<Report> {
   const registry = options.registry ?? builtInRegistry();
-  // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
-  const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
-  const input = validateInput(document, rosters, { releaseRows: rostersOwned });
+  // The config and the input are validated apart (neither needs the other), and the problems of
+  // both are thrown together: a bad config does not hide the dataset's problems.
+  const [config, input] = await Promise.allSettled([
+    options.configFile !== undefined ? readConfigFile(options.configFile, registry) : Promise.resolve().then(() => resolveConfig(options.config, registry)),
+    Promise.resolve().then(() => validateInput(document, rosters, { releaseRows: rostersOwned })),
+  ]);
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
+  if (config.status === 'rejected' || input.status === 'rejected') {
+    throw combineErrors([config, input].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
+  }
+  return runRulesAndReport(config.value, input.value, registry, options);
+}
+
+async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, registry: RuleRegistry, options: CheckOptions): Promise<Report> {
   const context = createCheckContext(input, config.settings, config.optionsByRule);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
   const violations = await runRules(context, registry, config.rules, {

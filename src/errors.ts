@@ -55,6 +55,25 @@ export function pushAll<T>(target: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }
 
+/**
+ * One error with the problems of several, in order: a run reports the problems of every input it
+ * was given at once (config, dataset, rosters, waivers, baseline). The code is theirs when they
+ * share it, else `INPUT_INVALID`. Anything that is not a DutyComplianceError is a bug: it is
+ * thrown as it is.
+ *
+ * @example
+ * throw combineErrors([configError, inputError])
+ */
+export function combineErrors(errors: readonly unknown[]): unknown {
+  const bug = errors.find((e) => !isDutyComplianceError(e));
+  if (bug !== undefined || errors.length === 1) return bug ?? errors[0];
+  const all = errors as readonly DutyComplianceError[];
+  const problems: Problem[] = [];
+  for (const e of all) pushAll(problems, e.problems);
+  const code = all.every((e) => e.code === all[0]!.code) ? all[0]!.code : 'INPUT_INVALID';
+  return new DutyComplianceError(code, problems);
+}
+
 /** Whether `value` is a {@link DutyComplianceError} (works across bundle copies, unlike `instanceof`). */
 export function isDutyComplianceError(value: unknown): value is DutyComplianceError {
   return (

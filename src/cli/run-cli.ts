@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFiles, TOOL } from '../check.js';
-import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
+import { combineErrors, DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { builtInRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
@@ -272,18 +272,26 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     ],
   );
   if (refused.length > 0) throw new DutyComplianceError('USAGE', refused);
-  const ciInputs = await readCiInputs(command.ci);
   // Only JUnit lists passing subjects; the other formats need not pay for collecting them.
   const subjectsChecked = command.outputs.some((o) => o.format === 'junit') ? new Map<string, readonly Subject[]>() : undefined;
-  const checked = await checkFiles(
-    { dataset: command.dataset, rosters: command.rosters },
-    {
-      ...(configFile !== undefined ? { configFile } : {}),
-      language: command.language,
-      evaluator: command.evaluator,
-      ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
-    },
-  );
+  // The waivers and baseline are read beside the check, so that one run names the problems of
+  // every file it was given.
+  const [ciRead, checkedRead] = await Promise.allSettled([
+    readCiInputs(command.ci),
+    checkFiles(
+      { dataset: command.dataset, rosters: command.rosters },
+      {
+        ...(configFile !== undefined ? { configFile } : {}),
+        language: command.language,
+        evaluator: command.evaluator,
+        ...(subjectsChecked ? { onSubjectsChecked: (ruleId: string, subjects: readonly Subject[]) => subjectsChecked.set(ruleId, subjects) } : {}),
+      },
+    ),
+  ]);
+  if (ciRead.status === 'rejected' || checkedRead.status === 'rejected') {
+    throw combineErrors([checkedRead, ciRead].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
+  }
+  const [ciInputs, checked] = [ciRead.value, checkedRead.value];
   const report = await applyCiInputs(checked, ciInputs, command.ci, command.dataset, io.now?.() ?? new Date());
   const context: FormatContext = {
     language: command.language,
