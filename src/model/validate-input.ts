@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import type { DatasetDocument, RosterRecord } from '../io/types.js';
 import { locateProblems } from '../io/_lib/json-location.js';
+import { addCalendarDays, addCalendarYears } from '../time/calendar-date.js';
 import { formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
 import {
   CommunitySchema,
@@ -28,6 +29,16 @@ export interface ValidatedInput {
   /** The check period: the dataset's, or the roster's first start date to its last end date. */
   period: { start: string; end: string };
   datasetFile?: string;
+}
+
+/**
+ * The longest check period, in years. Dates up to 9999-12-31 are fine anywhere (an assignment
+ * "to 9999-12-31" is open-ended); only the days rules judge one by one are bounded.
+ */
+export const MAX_PERIOD_YEARS = 100;
+
+function lastDayOfLongestPeriod(start: string): string {
+  return addCalendarDays(addCalendarYears(start, MAX_PERIOD_YEARS), -1);
 }
 
 /** The arrays of the dataset, each element validated on its own so one bad element hides nothing. */
@@ -138,6 +149,14 @@ export function validateInput(
     period = dataset.period ?? periodOfRoster(roster, dataset.timezone);
     if (!period) {
       problems.push({ file, path: 'period', message: 'a dataset without roster entries needs a check period', expected: '{ "start": "YYYY-MM-DD", "end": "YYYY-MM-DD" }', received: 'nothing' });
+    } else if (period.end > lastDayOfLongestPeriod(period.start)) {
+      // Rules judge every day of the period: 8,000 years of days is no check anyone means.
+      const latest = lastDayOfLongestPeriod(period.start);
+      const problem: Problem = dataset.period
+        ? { file, path: 'period.end', message: `the check period is longer than ${MAX_PERIOD_YEARS} years`, expected: `an end on or before ${latest}`, received: JSON.stringify(period.end) }
+        : { file, path: 'period', message: `the roster spans more than ${MAX_PERIOD_YEARS} years (${period.start} to ${period.end}), and the check period is the roster's`, expected: `entries within ${MAX_PERIOD_YEARS} years, or a "period" to check` };
+      if (document.text) locateProblems([problem], document.text);
+      problems.push(problem);
     }
   }
   if (problems.length > 0 || !dataset || !period) {
