@@ -3,7 +3,7 @@ import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import type { DatasetDocument, RosterRecord } from '../io/types.js';
 import { locateProblems } from '../io/_lib/json-location.js';
 import { addCalendarDays, addCalendarYears } from '../time/calendar-date.js';
-import { formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
+import { describeSkippedWallTime, formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
 import {
   CommunitySchema,
   DatasetSchema,
@@ -224,8 +224,8 @@ function validateRoster(
     if (e.community !== undefined && !communityIds.has(e.community)) entryProblems.push(unknownCommunity(place('community'), e.community));
     const startInstant = parseDateTime(e.start, zone);
     const endInstant = parseDateTime(e.end, zone);
-    if (startInstant === undefined) entryProblems.push({ ...place('start'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.start) });
-    if (endInstant === undefined) entryProblems.push({ ...place('end'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.end) });
+    if (startInstant === undefined) entryProblems.push(nonexistentTime(place('start'), e.start, zone));
+    if (endInstant === undefined) entryProblems.push(nonexistentTime(place('end'), e.end, zone));
     if (startInstant !== undefined && endInstant !== undefined && endInstant <= startInstant) {
       entryProblems.push({ ...place('end'), message: 'the entry ends before or when it starts', expected: `a date-time after ${e.start}`, received: JSON.stringify(e.end) });
     }
@@ -250,6 +250,12 @@ function validateRoster(
     if (source.line !== undefined) entry.line = source.line;
     out.push(entry);
   }
+}
+
+/** A date-time that is not one in the zone: a day that does not exist, or a time a DST change skips. */
+function nonexistentTime(at: Problem, value: string, zone: string): Problem {
+  const skipped = describeSkippedWallTime(value, zone);
+  return { ...at, message: skipped ?? 'invalid date-time', expected: skipped ? 'a local time that exists (the wall clock never shows this one)' : 'a date-time that exists', received: JSON.stringify(value) };
 }
 
 /** A roster entry's officer that is neither an officer's id nor a badge, at `at`. */

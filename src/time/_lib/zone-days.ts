@@ -46,7 +46,12 @@ export class ZoneDays {
         date,
         start: start.toMillis(),
         end: next.toMillis(),
-        uniform: next.toMillis() - start.toMillis() === DAY_MS && noon.offset === start.offset && next.offset === start.offset,
+        // Also no change just before midnight: Havana repeats 00:00, and the first one counts.
+        uniform:
+          next.toMillis() - start.toMillis() === DAY_MS &&
+          noon.offset === start.offset &&
+          next.offset === start.offset &&
+          start.minus({ milliseconds: 1 }).offset === start.offset,
       };
       this.days.set(date, day);
     }
