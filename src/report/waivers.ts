@@ -1,5 +1,5 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isNode, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { DutyComplianceError, type Problem } from '../errors.js';
 import { createJsonLocator, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
 import { readTextFileOrThrow, withoutBom } from '../io/_lib/read-text.js';
@@ -260,7 +260,31 @@ function pruneJson(text: string, remove: ReadonlySet<number>): string {
 
 function pruneYaml(text: string, remove: ReadonlySet<number>): string {
   const doc = parseDocument(text, YAML_OPTIONS);
+  // Anchors defined in a removed waiver that a kept one uses (`reason: *why`): the first alias
+  // left becomes the anchored node itself, so the rest still resolve and mean the same.
+  const anchored = new Map<string, YamlNode>();
+  const list = doc.get('waivers', true);
+  for (const i of remove) {
+    const removed = isSeq(list) ? list.items[i] : undefined;
+    if (!isNode(removed)) continue;
+    visit(removed, (_key, node) => {
+      if (isNode(node) && !isAlias(node) && node.anchor) anchored.set(node.anchor, node);
+    });
+  }
   for (const i of [...remove].sort((a, b) => b - a)) doc.deleteIn(['waivers', i]);
+  if (anchored.size > 0) {
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (!target) return undefined;
+        anchored.delete(node.source);
+        return target.clone() as YamlNode;
+      }
+      // A kept node that defines the same name again: later aliases mean that one.
+      if (isNode(node) && node.anchor) anchored.delete(node.anchor);
+      return undefined;
+    });
+  }
   // No line folding: long reasons stay on the line they were written on.
   return doc.toString({ lineWidth: 0 });
 }

@@ -318,4 +318,31 @@ describe('pruneWaivers', () => {
     expect(pruneWaivers(doc, [0, 1, 2])).toBe('{\n  "$schema": "./waivers.schema.json",\n  "waivers": []\n}\n');
     expect(pruneWaivers(doc, [])).toBe(text);
   });
+
+  it('a removed waiver that defines a YAML anchor a kept waiver uses: the kept one keeps its value', () => {
+    const text = [
+      'waivers:',
+      '  - fingerprint: "0000000000000001"',
+      '    reason: &why agreed with the district # 区局同意',
+      '    owner: &owner duty office',
+      '    expires: 2026-12-31',
+      '  - fingerprint: "0000000000000002"',
+      '    reason: *why',
+      '    owner: *owner',
+      '    expires: 2026-12-31',
+      '  - fingerprint: "0000000000000003"',
+      '    reason: *why',
+      '    owner: someone else',
+      '    expires: 2026-12-31',
+      '',
+    ].join('\n');
+    const pruned = pruneWaivers(parseWaivers(text, 'w.yaml'), [0]);
+    const kept = parseWaivers(pruned, 'w.yaml').waivers;
+    expect(kept.map((w) => [w.fingerprint, w.reason, w.owner])).toEqual([
+      ['0000000000000002', 'agreed with the district', 'duty office'],
+      ['0000000000000003', 'agreed with the district', 'someone else'],
+    ]);
+    expect(pruned).toContain('reason: &why agreed with the district');
+    expect(pruned).toContain('    reason: *why\n    owner: someone else');
+  });
 });
