@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import { ConfigSchema, RuleEntrySchema, type Config, type RuleSeverity } from '../model/config-schema.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
-import { prototypeKeyProblems } from '../model/_lib/prototype-keys.js';
+import { valueShapeProblems } from '../model/_lib/value-shape.js';
 import type { Severity } from '../report/types.js';
 import type { RuleRegistry } from './registry.js';
 import type { OptionDeclaration } from './rule-definition.js';
@@ -40,7 +40,7 @@ export const DEFAULT_PRESET = 'community-policing/recommended';
  */
 export function resolveConfig(config: unknown, registry: RuleRegistry, file?: string): ResolvedConfig {
   // A `__proto__` rule id, option or window name would vanish in parsing: an error, not a no-op.
-  const problems: Problem[] = prototypeKeyProblems(config, file);
+  const problems: Problem[] = valueShapeProblems(config, file);
   const parsed = ConfigSchema.safeParse(config ?? {});
   if (!parsed.success) pushAll(problems, problemsFromZod(parsed.error, config, [], { file }));
   // Schema errors do not hide the rest: what could be read is still checked (rule ids, options).

@@ -21,6 +21,7 @@ import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
 import { lenient } from './_lib/lenient.js';
+import { valueShapeProblems } from './_lib/value-shape.js';
 
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
 export interface ValidatedInput {
@@ -83,7 +84,10 @@ export function validateInput(
   let dataset: Omit<Dataset, 'roster'> | undefined;
   let rosterRecords: RosterRecord[] = [];
 
-  if (document.problems.length === 0) {
+  // A value that never was text has not been through parseJson's checks.
+  const shape = document.problems.length === 0 && document.text === undefined ? valueShapeProblems(document.value, file) : [];
+  pushAll(problems, shape);
+  if (document.problems.length === 0 && shape.length === 0) {
     const value = document.value;
     const shallow = ShallowDatasetSchema.safeParse(value);
     if (!shallow.success) pushAll(datasetProblems, problemsFromZod(shallow.error, value, [], { file }));

@@ -262,3 +262,35 @@ describe('validateInput: roster entries', () => {
     expect(input.roster[0]).toMatchObject({ start: '2017-04-05T08:30', end: '2017-04-05T09:00' });
   });
 });
+
+describe('validateInput: a dataset given as an object is held to what a file is', () => {
+  const problemsOf = (value: unknown) => {
+    try {
+      validateInput({ value, problems: [] });
+    } catch (error) {
+      return (error as { problems: { path?: string; message: string; received?: string }[] }).problems;
+    }
+    return [];
+  };
+
+  it('a __proto__ key, however it got there, is a located error', () => {
+    const value = { ...dataset(), units: [JSON.parse('{"id":"PS1","name":"s","__proto__":{"x":1}}') as unknown] };
+    expect(problemsOf(value).map((p) => [p.path, p.message])).toEqual([['units[0].__proto__', 'a key named "__proto__" is not data']]);
+  });
+
+  it('nesting past the limit and a value that contains itself: located, no stack overflow', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const loop: Record<string, unknown> = { id: 'PS1', name: 's' };
+    loop.self = loop;
+    expect(problemsOf({ ...dataset(), records: { deep }, units: [loop] }).map((p) => [p.path?.slice(0, 21), p.message]).sort()).toEqual([
+      ['records.deep[0][0][0]', 'nested deeper than 100 levels'],
+      ['units[0].self', 'the value contains itself'],
+    ]);
+  });
+
+  it('Infinity is shown as Infinity, not null', () => {
+    const value = { ...dataset(), establishment: [{ unit: 'PS1', date: '2017-04-01', communityPosts: Infinity }] };
+    expect(problemsOf(value)).toEqual([expect.objectContaining({ path: 'establishment[0].communityPosts', received: 'Infinity' })]);
+  });
+});
