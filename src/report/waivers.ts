@@ -1,7 +1,7 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isAlias, isNode, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { DutyComplianceError, type Problem } from '../errors.js';
-import { createJsonLocator, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
+import { createJsonLocator, MAX_JSON_DEPTH, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
 import { readTextFileOrThrow, withoutBom } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { WaiversFileSchema, type WaiverInput } from '../model/waiver-schema.js';
@@ -92,18 +92,29 @@ function parseYamlText(text: string, file: string | undefined): { value: unknown
     .map((e): Problem => ({
       file,
       ...at(e.pos[0]),
-      message: e.code === 'TAG_RESOLVE_FAILED' ? `YAML tags are not allowed (${e.message})` : `YAML syntax error: ${e.message}`,
+      message: e.code === 'TAG_RESOLVE_FAILED' ? `YAML tags are not allowed (${e.message})` : isStackOverflow(e.message) ? TOO_DEEP : `YAML syntax error: ${e.message}`,
     }));
+  // Past the stack's end, the parser's other errors are echoes: the first says what is wrong.
+  const tooDeep = problems.find((p) => p.message === TOO_DEEP);
+  if (tooDeep) throw new DutyComplianceError('CONFIG_INVALID', [tooDeep]);
   if (problems.length > 0) throw new DutyComplianceError('CONFIG_INVALID', problems);
   let value: unknown;
   try {
     // toJS defines `__proto__` keys as own properties too; the alias limit stops "billion laughs".
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new DutyComplianceError('CONFIG_INVALID', [{ file, message: `YAML cannot be read: ${(error as Error).message}` }]);
+    const message = (error as Error).message;
+    throw new DutyComplianceError('CONFIG_INVALID', [{ file, message: isStackOverflow(message) ? TOO_DEEP : `YAML cannot be read: ${message}` }]);
   }
   return { value, locate: (segments) => locateYaml(doc, segments, at) };
 }
+
+/** The yaml package recurses on nesting; it reports running out of stack as a syntax error. */
+function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
+const TOO_DEEP = `nested too deeply to read (a waivers file needs at most ${MAX_JSON_DEPTH} levels of lists and maps)`;
 
 /** Where the node at a path starts, or its nearest existing parent. */
 function locateYaml(doc: Document, segments: readonly (string | number)[], at: (offset: number) => { line: number; column: number }) {

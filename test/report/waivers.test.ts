@@ -152,6 +152,13 @@ describe('parseWaivers', () => {
     ]);
   });
 
+  it('YAML nested thousands deep: a located error that says so, not "Maximum call stack size exceeded"', () => {
+    for (const yaml of [`waivers: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, `waivers: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}\n`]) {
+      const problems = problemsOf(() => parseWaivers(yaml, 'w.yaml'));
+      expect(problems).toEqual([expect.objectContaining({ file: 'w.yaml', line: 1, message: 'nested too deeply to read (a waivers file needs at most 100 levels of lists and maps)' })]);
+    }
+  });
+
   it('never lets a __proto__ key reach a prototype (YAML and JSON): a located error', () => {
     const yaml = 'waivers:\n  - fingerprint: 6866793a4b2adff6\n    reason: r\n    owner: o\n    expires: 2026-12-31\n    __proto__: { polluted: yes }\n';
     expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([expect.objectContaining({ line: 6, path: 'waivers[0].__proto__', message: 'unknown key' })]);
