@@ -97,6 +97,14 @@ function parseYamlText(text: string, file: string | undefined): { value: unknown
   // Past the stack's end, the parser's other errors are echoes: the first says what is wrong.
   const tooDeep = problems.find((p) => p.message === TOO_DEEP);
   if (tooDeep) throw new DutyComplianceError('CONFIG_INVALID', [tooDeep]);
+  // An alias whose anchor is not defined before it: located here, as toJS would only say its name.
+  visit(doc, {
+    Alias(_key, alias) {
+      if (alias.resolve(doc) === undefined) {
+        problems.push({ file, ...at(alias.range?.[0] ?? 0), message: `YAML alias *${alias.source} refers to no anchor defined before it`, expected: `&${alias.source} on a value above it` });
+      }
+    },
+  });
   if (problems.length > 0) throw new DutyComplianceError('CONFIG_INVALID', problems);
   let value: unknown;
   try {

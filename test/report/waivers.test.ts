@@ -159,6 +159,11 @@ describe('parseWaivers', () => {
     }
   });
 
+  it('an alias to an anchor that is not there: located (found by the fuzz suite)', () => {
+    const yaml = 'waivers:\n  - fingerprint: "0123456789abcdef"\n    reason: *why\n    owner: o\n    expires: 2026-12-31\n';
+    expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([{ file: 'w.yaml', line: 3, column: 13, message: 'YAML alias *why refers to no anchor defined before it', expected: '&why on a value above it' }]);
+  });
+
   it('never lets a __proto__ key reach a prototype (YAML and JSON): a located error', () => {
     const yaml = 'waivers:\n  - fingerprint: 6866793a4b2adff6\n    reason: r\n    owner: o\n    expires: 2026-12-31\n    __proto__: { polluted: yes }\n';
     expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([expect.objectContaining({ line: 6, path: 'waivers[0].__proto__', message: 'unknown key' })]);
