@@ -21,7 +21,7 @@ import type { Language, Report, Subject } from './report/types.js';
 export const TOOL = Object.freeze({ name: 'duty-compliance', version });
 
 export interface CheckOptions {
-  /** A config object (config.md). Without it and without `configFile`: the defaults. */
+  /** A config object (README, "Config"). Without it and without `configFile`: the defaults. */
   config?: unknown;
   /** A config file to read instead of `config`; its problems are located in it. */
   configFile?: string;
@@ -39,7 +39,7 @@ export interface CheckOptions {
 }
 
 /**
- * Checks an in-memory dataset (data.md) against the configured rules.
+ * Checks an in-memory dataset (README, "The input") against the configured rules.
  * Violations are returned in the report; unusable input or config throws one
  * {@link DutyComplianceError} listing every problem.
  *

@@ -57,7 +57,7 @@ CI options of check (docs/ci.md):
 diff compares two JSON reports (check --format json) by fingerprint: new, fixed, unchanged
   violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
 
-Formats: text (terminal), json (the report of violations.md), sarif (SARIF 2.1.0, code scanning),
+Formats: text (terminal), json (the report of the README), sarif (SARIF 2.1.0, code scanning),
   junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report).
 
 Exit codes: 0 no failing violation, 1 failing violations (see --fail-on, --max-warnings),

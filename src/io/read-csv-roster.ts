@@ -33,7 +33,7 @@ const HEADER_FIELDS: ReadonlyMap<string, CsvField> = new Map<string, CsvField>([
 type CsvField = 'officer' | 'start' | 'end' | 'date' | 'startTime' | 'endTime' | 'type' | 'community' | 'id' | 'note';
 
 /**
- * Parses a CSV roster (data.md): a header row, English or Chinese headers, quoted fields,
+ * Parses a CSV roster (README, "The input"): a header row, English or Chinese headers, quoted fields,
  * `start`/`end` date-times or `date` + `startTime`/`endTime` (an end at or before the start is
  * the next day). Each row remembers the line it starts on, counting newlines inside quotes; LF,
  * CRLF and CR line ends may be mixed. A header naming one field twice (`officer,officer`, or
@@ -196,7 +196,7 @@ function readRow(cells: string[], layout: CsvLayout, file: string, line: number)
     return { problems };
   }
   value.start = `${date}T${clock(s)}`;
-  // An end at or before the start is the next day (data.md); 24:00 is the next midnight.
+  // An end at or before the start is the next day (README, "The input"); 24:00 is the next midnight.
   value.end = e <= s || e === 24 * 60 ? `${addCalendarDays(date, 1)}T${clock(e)}` : `${date}T${clock(e)}`;
   return { record: { value, source: { file, line, path: '', columns: layout.columnsWithDate } } };
 }

@@ -20,7 +20,7 @@ export const ReportViolationSchema = z.looseObject({
   suppression: z.looseObject({ justification: z.string(), status: z.literal('accepted').optional() }).optional(),
 });
 
-/** A duty-compliance JSON report (`check --format json`, violations.md). */
+/** A duty-compliance JSON report (`check --format json`; README, "The report"). */
 export const ReportSchema = z.looseObject({
   tool: z.looseObject({ name: z.literal('duty-compliance'), version: z.string() }),
   period: PeriodSchema,

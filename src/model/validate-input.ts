@@ -272,7 +272,7 @@ function unknownCommunity(at: Problem, community: string): Problem {
   return { ...at, message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(community) };
 }
 
-/** The default period: the first entry's start date to the last entry's end date (data.md). */
+/** The default period: the first entry's start date to the last entry's end date (README, "The input"). */
 function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: string; end: string } | undefined {
   if (roster.length === 0) return undefined;
   let first = Infinity;

@@ -23,7 +23,7 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Assembles the report of violations.md from the violations found, in its stable order.
+ * Assembles the report of the README from the violations found, in its stable order.
  *
  * @example
  * buildReport({ name: 'duty-compliance', version: '0.1.0' }, period, checked, violations).summary.errors

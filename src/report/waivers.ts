@@ -10,7 +10,7 @@ import { isTimeZone, localDateOf } from '../time/wall-time.js';
 import { annotate, countBaselineStates, summarize } from './_lib/report-counts.js';
 import type { ExpiredWaiver, Report, Suppression, Violation, WaiverEntry, WaiverOutcome, WaiverReference } from './types.js';
 
-/** The time zone "today" is taken in when the dataset names none (data.md). */
+/** The time zone "today" is taken in when the dataset names none (README, "The input"). */
 export const DEFAULT_WAIVER_TIMEZONE = 'Asia/Shanghai';
 
 /** A waivers file as read: its waivers in file order, and what is needed to rewrite it. */

@@ -5,7 +5,7 @@ import { zoneDays } from './_lib/zone-days.js';
 /** Milliseconds since the epoch: the engine's instant. */
 export type Instant = number;
 
-/** A data.md date-time: `YYYY-MM-DDTHH:mm[:ss]`, local or with an offset (`Z`, `+08:00`). */
+/** A dataset date-time (README, "The input"): `YYYY-MM-DDTHH:mm[:ss]`, local or with an offset (`Z`, `+08:00`). */
 export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
 const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
 const LOCAL_MINUTE_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
@@ -21,7 +21,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
- * The instant of a data.md date-time: local wall time in `zone`, or an explicit offset,
+ * The instant of a dataset date-time: local wall time in `zone`, or an explicit offset,
  * converted. `undefined` when it is not one.
  *
  * @example
