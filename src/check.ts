@@ -6,6 +6,7 @@ import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile } from './io/types.js';
 import { validateInput, type ValidatedInput } from './model/validate-input.js';
+import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
 import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
@@ -104,6 +105,12 @@ async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, 
 
 async function readConfigFile(file: string, registry: RuleRegistry) {
   const { value, text } = parseJsonOrThrow(await readTextFileOrThrow(file, 'CONFIG_INVALID'), file, 'CONFIG_INVALID');
+  // In a file, `null` or `[]` is not "no config" (as `config: undefined` is for the library).
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const problem = { file, path: '', message: 'wrong type', expected: 'object', received: describeValue(value) };
+    locateProblems([problem], text);
+    throw new DutyComplianceError('CONFIG_INVALID', [problem]);
+  }
   try {
     return resolveConfig(value, registry, file);
   } catch (error) {

@@ -60,7 +60,8 @@ export function parseWaivers(text: string, file?: string, format: 'json' | 'yaml
   const result = WaiversFileSchema.safeParse(parsed.value);
   if (!result.success) {
     const problems = problemsFromZod(result.error, parsed.value, [], file === undefined ? {} : { file });
-    for (const p of problems) Object.assign(p, p.path === undefined ? {} : parsed.locate(parseJsonPath(p.path)));
+    // An empty document has no node to point at: its problem is on line 1.
+    for (const p of problems) Object.assign(p, (p.path === undefined ? undefined : parsed.locate(parseJsonPath(p.path))) ?? { line: 1, column: 1 });
     throw new DutyComplianceError('CONFIG_INVALID', problems);
   }
   const waivers = result.data.waivers.map((w, index) => waiverEntry(w, index, file, parsed.locate(['waivers', index])?.line));

@@ -95,3 +95,18 @@ describe('a config: schema errors do not hide unknown rule ids and bad options',
     expect(stderr).toContain(`${config}:2:37 settings.halfDayWindows.__proto__: a key named "__proto__" is not data`);
   });
 });
+
+describe('problems of a whole document are located too (line 1)', () => {
+  it('an empty waivers file, a config that is null, a JSON file that is no report', async () => {
+    const data = file('dataset.json', JSON.stringify(dataset()));
+    const waivers = file('waivers.yaml', '');
+    const config = file('config.json', 'null\n');
+    const run = await cli('check', data, '--config', config, '--waivers', waivers);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`  ${config}:1:1: wrong type (expected object, found null)`);
+    expect(run.stderr).toContain(`  ${waivers}:1:1: wrong type (expected object, found null)`);
+    const report = file('report.json', '\n {"tool": 1}');
+    const diff = await cli('diff', report, report);
+    expect(diff.stderr).toContain(`  ${report}:2:2: not a duty-compliance JSON report`);
+  });
+});
