@@ -41,7 +41,8 @@ Options:
   --output FILE        write the report of the --format just before it to FILE instead of stdout;
                        e.g. --format sarif --output report.sarif --format text
                        (at most one report goes to stdout; files are written only when every
-                       report is complete, each whole or not at all)
+                       report is complete, each whole or not at all; a file the run reads is
+                       never an output; a symbolic link is written through)
   --lang LANG          zh-CN (default) | en
   --fail-on LEVEL      error (default): exit 1 on errors | warning: on errors or warnings | never
   --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
