@@ -99,8 +99,10 @@ function parseYamlText(text: string, file: string | undefined): { value: unknown
   const tooDeep = problems.find((p) => p.message === TOO_DEEP);
   if (tooDeep) throw new DutyComplianceError('CONFIG_INVALID', [tooDeep]);
   // An alias whose anchor is not defined before it: located here, as toJS would only say its name.
+  let firstAlias: { line: number; column: number } | undefined;
   visit(doc, {
     Alias(_key, alias) {
+      firstAlias ??= at(alias.range?.[0] ?? 0);
       if (alias.resolve(doc) === undefined) {
         problems.push({ file, ...at(alias.range?.[0] ?? 0), message: `YAML alias *${alias.source} refers to no anchor defined before it`, expected: `&${alias.source} on a value above it` });
       }
@@ -113,7 +115,12 @@ function parseYamlText(text: string, file: string | undefined): { value: unknown
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const message = (error as Error).message;
-    throw new DutyComplianceError('CONFIG_INVALID', [{ file, message: isStackOverflow(message) ? TOO_DEEP : `YAML cannot be read: ${message}` }]);
+    if (/alias count/i.test(message)) {
+      throw new DutyComplianceError('CONFIG_INVALID', [
+        { file, ...(firstAlias ?? { line: 1, column: 1 }), message: 'YAML aliases expand too much (a "billion laughs" document)', expected: 'at most 100 values reached through aliases' },
+      ]);
+    }
+    throw new DutyComplianceError('CONFIG_INVALID', [{ file, ...(firstAlias ?? { line: 1, column: 1 }), message: isStackOverflow(message) ? TOO_DEEP : `YAML cannot be read: ${message}` }]);
   }
   return { value, locate: (segments) => locateYaml(doc, segments, at) };
 }

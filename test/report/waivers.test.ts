@@ -159,6 +159,13 @@ describe('parseWaivers', () => {
     }
   });
 
+  it('aliases that expand exponentially ("billion laughs"): a located error, not an unlocated one', () => {
+    const yaml = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nwaivers: []\n';
+    expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([
+      { file: 'w.yaml', line: 2, column: 8, message: 'YAML aliases expand too much (a "billion laughs" document)', expected: 'at most 100 values reached through aliases' },
+    ]);
+  });
+
   it('an alias to an anchor that is not there: located (found by the fuzz suite)', () => {
     const yaml = 'waivers:\n  - fingerprint: "0123456789abcdef"\n    reason: *why\n    owner: o\n    expires: 2026-12-31\n';
     expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([{ file: 'w.yaml', line: 3, column: 13, message: 'YAML alias *why refers to no anchor defined before it', expected: '&why on a value above it' }]);
