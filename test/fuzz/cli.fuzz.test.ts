@@ -90,12 +90,24 @@ const waiversFile = fc.oneof(
   fc.record({ name: fc.constant('waivers.json'), text: withRandomSubtree(JSON.stringify({ waivers: [{ fingerprint: '0123456789abcdef', reason: 'r', owner: 'o', expires: '2099-12-31' }] })) }),
 );
 
+/** A JSON report and a baseline of the small fixture, as `check` writes them: what diff and --baseline read. */
+const seedDir = realpathSync(mkdtempSync(join(tmpdir(), 'duty-fuzz-seed-')));
+const fixture = (name: string) => new URL(name, FIXTURES).pathname;
+const seedArgs = ['check', fixture('dataset.json'), '--roster', fixture('roster.csv'), '--config', fixture('config.json')];
+const BASE_REPORT = (await runCliCapturing([...seedArgs, '--format', 'json'], { cwd: seedDir })).stdout;
+await runCliCapturing([...seedArgs, '--write-baseline', join(seedDir, 'baseline.json')], { cwd: seedDir });
+const BASE_BASELINE = readFileSync(join(seedDir, 'baseline.json'), 'utf8');
+rmSync(seedDir, { recursive: true, force: true });
+const reportText = fc.oneof(mutated(BASE_REPORT), withRandomSubtree(BASE_REPORT), fc.constant(BASE_REPORT));
+const baselineText = fc.oneof(mutated(BASE_BASELINE), withRandomSubtree(BASE_BASELINE), fc.constant(BASE_BASELINE));
+
 /** The input files of one run, each one either as given or broken. */
 const inputs = fc.record({
   dataset: datasetText,
   config: fc.option(configText, { nil: undefined }),
   rosters: fc.array(rosterFile, { maxLength: 2 }),
   waivers: fc.option(waiversFile, { nil: undefined }),
+  baseline: fc.option(baselineText, { nil: undefined }),
   format: fc.constantFrom('json', 'text', 'sarif', 'junit'),
 });
 
@@ -112,6 +124,7 @@ async function runOnce(input: Inputs): Promise<void> {
   input.rosters.forEach((r, i) => args.push('--roster', write(`${i}-${r.name}`, r.text)));
   if (input.config !== undefined) args.push('--config', write('config.json', input.config));
   if (input.waivers !== undefined) args.push('--waivers', write(input.waivers.name, input.waivers.text));
+  if (input.baseline !== undefined) args.push('--baseline', write('baseline.json', input.baseline));
   args.push('--format', input.format);
   const files = readdirSync(dir);
   const before = files.map((f) => readFileSync(join(dir, f), 'utf8'));
@@ -136,14 +149,37 @@ async function runOnce(input: Inputs): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** diff OLD NEW: the same contract as check. */
+async function runDiffOnce(old: string, next: string): Promise<void> {
+  const dir = join(root, String(runNumber++));
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'old.json'), old);
+  writeFileSync(join(dir, 'new.json'), next);
+  const run = await runCliCapturing(['diff', join(dir, 'old.json'), join(dir, 'new.json'), '--format', 'json'], { cwd: dir });
+  expect(run.stderr).not.toContain('internal error');
+  expect([0, 1, 2]).toContain(run.code);
+  if (run.code === 2) {
+    expect(run.stdout).toBe('');
+    for (const line of run.stderr.split('\n').filter((l) => l.startsWith('  ') && !l.startsWith('  … and '))) {
+      expect(line, run.stderr).toMatch(new RegExp(`^  ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/[^ :]+(:\\d+| [^ :]+:)`));
+    }
+  }
+  expect([readFileSync(join(dir, 'old.json'), 'utf8'), readFileSync(join(dir, 'new.json'), 'utf8')]).toEqual([old, next]);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 describe('fuzz: hostile input files through the CLI', () => {
   it('no internal error; exit 2 only with located problems and nothing on stdout; inputs unchanged; output reproducible', async () => {
     await fc.assert(fc.asyncProperty(inputs, runOnce), { numRuns: fuzzRuns(60) });
   });
 
+  it('diff of two broken reports', async () => {
+    await fc.assert(fc.asyncProperty(reportText, reportText, runDiffOnce), { numRuns: fuzzRuns(40) });
+  });
+
   it('a broken roster alone (CSV in every newline style, NDJSON)', async () => {
     await fc.assert(
-      fc.asyncProperty(rosterFile, (roster) => runOnce({ dataset: BASE.dataset, rosters: [roster], config: undefined, waivers: undefined, format: 'json' })),
+      fc.asyncProperty(rosterFile, (roster) => runOnce({ dataset: BASE.dataset, rosters: [roster], config: undefined, waivers: undefined, baseline: undefined, format: 'json' })),
       { numRuns: fuzzRuns(60) },
     );
   });
