@@ -37,6 +37,11 @@ export class DutyComplianceError extends Error {
   }
 }
 
+/** At most 200 characters of a value in a message: a 50 MB cell is not printed whole. */
+function shortened(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}… (${text.length} characters)` : text;
+}
+
 /** The first few problems in one line, and how many more: a message stays short whatever the count. */
 function summarizeProblems(problems: readonly Problem[]): string {
   const shown = problems.slice(0, 10).map(formatProblem).join('; ');
@@ -98,8 +103,8 @@ export function formatProblem(problem: Problem): string {
   if (problem.path) place += `${place ? ' ' : ''}${problem.path}`;
   let text = place ? `${place}: ${problem.message}` : problem.message;
   const facts: string[] = [];
-  if (problem.expected !== undefined) facts.push(`expected ${problem.expected}`);
-  if (problem.received !== undefined) facts.push(`found ${problem.received}`);
+  if (problem.expected !== undefined) facts.push(`expected ${shortened(problem.expected)}`);
+  if (problem.received !== undefined) facts.push(`found ${shortened(problem.received)}`);
   if (facts.length) text += ` (${facts.join(', ')})`;
   return text;
 }

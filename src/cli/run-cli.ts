@@ -345,7 +345,7 @@ export function describeError(error: DutyComplianceError): string {
     if (count <= PROBLEMS_PRINTED_PER_FILE) lines.push(`  ${formatProblem(p)}`);
   }
   for (const [file, count] of printed) {
-    if (count > PROBLEMS_PRINTED_PER_FILE) lines.push(`  … and ${count - PROBLEMS_PRINTED_PER_FILE} more in ${file ?? 'the command line and options'}`);
+    if (count > PROBLEMS_PRINTED_PER_FILE) lines.push(`  … and ${count - PROBLEMS_PRINTED_PER_FILE} more ${file !== undefined ? `in ${file}` : 'without a file'}`);
   }
   if (error.code === 'USAGE') lines.push('', 'Run duty-compliance --help for usage.');
   return `${lines.join('\n')}\n`;

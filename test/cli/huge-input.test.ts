@@ -68,3 +68,13 @@ describe('huge numbers of problems', () => {
     expect(message).toMatch(/^1000000 problems: .*; and 999990 more$/);
   });
 });
+
+describe('a huge value in a problem', () => {
+  it('is shortened when printed, and kept whole in the error', async () => {
+    const { formatProblem } = await import('../../src/errors.js');
+    const received = JSON.stringify('x'.repeat(1_000_000));
+    const line = formatProblem({ file: 'r.csv', line: 2, path: 'date', message: 'invalid value', received });
+    expect(line.length).toBeLessThan(300);
+    expect(line).toMatch(/^r\.csv:2 date: invalid value \(found "x{198}… \(1000002 characters\)\)$/);
+  });
+});
