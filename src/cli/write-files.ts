@@ -37,6 +37,8 @@ interface Target {
   identity?: string;
   exists: boolean;
   isDirectory: boolean;
+  /** A device, FIFO or socket (`/dev/null`): written to as it is, never replaced by a file. */
+  special: boolean;
   /** A symbolic link whose target does not exist. */
   dangling: boolean;
 }
@@ -45,12 +47,12 @@ async function resolveTarget(file: string): Promise<Target> {
   const entry = await lstat(file).catch(() => undefined);
   if (entry) {
     const real = await realpath(file).catch(() => undefined);
-    if (real === undefined) return { path: file, exists: false, isDirectory: false, dangling: true };
+    if (real === undefined) return { path: file, exists: false, isDirectory: false, special: false, dangling: true };
     const s = await stat(real);
-    return { path: real, identity: `${s.dev}:${s.ino}`, exists: true, isDirectory: s.isDirectory(), dangling: false };
+    return { path: real, identity: `${s.dev}:${s.ino}`, exists: true, isDirectory: s.isDirectory(), special: !s.isFile() && !s.isDirectory(), dangling: false };
   }
   const directory = await realpath(dirname(file)).catch(() => dirname(file));
-  return { path: join(directory, basename(file)), exists: false, isDirectory: false, dangling: false };
+  return { path: join(directory, basename(file)), exists: false, isDirectory: false, special: false, dangling: false };
 }
 
 /** Whether two resolved files are one: the same real path, or the same device and inode (hard links). */
@@ -100,7 +102,8 @@ export async function outputProblems(outputs: readonly Pick<FileOutput, 'file' |
  * Writes every output so that no reader ever sees a half-written report, and either every target
  * is replaced or none is: each text goes to a temporary file beside its target first; only when
  * all are written are they renamed into place (a rename within a directory is atomic; a replaced
- * file keeps its permissions). A symbolic link is written through to the file it points to. If
+ * file keeps its permissions). A symbolic link is written through to the file it points to; a
+ * device or FIFO (`--output /dev/null`) is written to in place, never replaced by a file. If
  * any write or rename fails, the targets already replaced get their previous content back, the
  * temporary files are removed, and one `USAGE` error lists every file that could not be written,
  * and what it was to hold.
@@ -110,7 +113,8 @@ export async function writeFilesAtomically(outputs: readonly FileOutput[]): Prom
   const staged = outputs.map((o, i) => {
     const target = targets[i]!;
     const beside = (suffix: string) => join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.${suffix}`);
-    return { ...o, target, temp: beside('tmp'), backup: target.exists ? beside('bak') : undefined, replaced: false };
+    const file = target.exists && !target.special;
+    return { ...o, target, temp: beside('tmp'), backup: file ? beside('bak') : undefined, replaced: false };
   });
   const failures: Problem[] = [];
   const fail = (o: FileOutput, error: unknown) => failures.push({ path: o.option, file: o.file, message: `cannot write ${o.what}: ${describeFsError(error)}` });
@@ -119,6 +123,7 @@ export async function writeFilesAtomically(outputs: readonly FileOutput[]): Prom
   const written = await Promise.allSettled(
     staged.map(async (o) => {
       if (o.target.isDirectory) throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+      if (o.target.special) return;
       await writeFile(o.temp, o.text, { encoding: 'utf8', flag: 'wx', ...(await existingMode(o.target.path)) });
       // The previous content, kept until every target is in place, to put back if one fails.
       if (o.backup) await link(o.target.path, o.backup).catch(() => copyFile(o.target.path, o.backup!));
@@ -129,10 +134,14 @@ export async function writeFilesAtomically(outputs: readonly FileOutput[]): Prom
     await cleanUp();
     throw new DutyComplianceError('USAGE', failures);
   }
-  for (const o of staged) {
+  // Files first (they can be put back), then devices and FIFOs, written in place.
+  for (const o of [...staged.filter((x) => !x.target.special), ...staged.filter((x) => x.target.special)]) {
     try {
-      await rename(o.temp, o.target.path);
-      o.replaced = true;
+      if (o.target.special) await writeFile(o.target.path, o.text, 'utf8');
+      else {
+        await rename(o.temp, o.target.path);
+        o.replaced = true;
+      }
     } catch (error) {
       fail(o, error);
       break;

@@ -126,6 +126,17 @@ describe('symbolic links as outputs are written through (docs/ci.md)', () => {
   });
 });
 
+describe('devices and FIFOs as outputs are written in place', () => {
+  it('--output /dev/null discards the report and leaves /dev/null a device', async () => {
+    const { code, stdout, stderr } = await check('--format', 'json', '--output', '/dev/null', '--format', 'text');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain('community-policing/');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync('/dev').filter((f) => f.startsWith('.null.'))).toEqual([]);
+  });
+});
+
 describe('several outputs: all or nothing', () => {
   it('a second target that cannot be written leaves the first as it was', async () => {
     writeFileSync(join(dir, 'a.json'), 'previous');
