@@ -1,5 +1,5 @@
 import { version } from '../package.json';
-import { DutyComplianceError } from './errors.js';
+import { combineErrors, DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
 import { readRosterFile } from './io/read-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
@@ -7,12 +7,14 @@ import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile, RosterReadOptions } from './io/types.js';
 import { SettingsSchema } from './model/config-schema.js';
 import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
-import { validateInput } from './model/validate-input.js';
+import { validateInput, type ValidatedInput } from './model/validate-input.js';
+import { UNKNOWN_SHIFT_CODE } from './io/_lib/wide-roster.js';
+import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
 import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
 import type { RuleRegistry } from './engine/registry.js';
-import { resolveConfig } from './engine/resolve-config.js';
+import { resolveConfig, type ResolvedConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
 import { createRuleRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
@@ -24,7 +26,7 @@ import type { Language, Report, ReportRule, ReportSource } from './report/types.
 export const TOOL = Object.freeze({ name: 'duty-compliance', version });
 
 export interface CheckOptions {
-  /** A config object (config.md). Without it and without `configFile`: the defaults. */
+  /** A config object (README, "Config"). Without it and without `configFile`: the defaults. */
   config?: unknown;
   /** A config file to read instead of `config`; its problems are located in it. */
   configFile?: string;
@@ -56,7 +58,7 @@ export const REPORT_INCLUDES = ['subjects'] as const;
 export type ReportInclude = (typeof REPORT_INCLUDES)[number];
 
 /**
- * Checks an in-memory dataset (data.md) against the configured rules.
+ * Checks an in-memory dataset (README, "The input") against the configured rules.
  * Violations are returned in the report; unusable input or config throws one
  * {@link DutyComplianceError} listing every problem.
  *
@@ -78,8 +80,11 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
   // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
   const [document, shiftCodes] = await Promise.all([readDatasetFile(files.dataset), shiftCodesOf(options)]);
-  const readOptions: RosterReadOptions = { shiftCodes, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
+  const readOptions: RosterReadOptions = { shiftCodes: shiftCodes ?? new Map(), ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
   const rosters = await Promise.all((files.rosters ?? []).map((file) => readRosterFile(file, readOptions)));
+  // Codes read without the config's table (it cannot be used: runCheck names its problems) are
+  // not unknown; saying so would blame the roster for the config.
+  if (shiftCodes === undefined) for (const roster of rosters) roster.problems = roster.problems.filter((p) => p.message !== UNKNOWN_SHIFT_CODE);
   for (const roster of rosters) for (const note of roster.notes ?? []) options.onNote?.(note);
   // splice: runCheck gets the only reference, so the rows can be freed once validated.
   const source: ReportSource = { dataset: files.dataset, rosters: [...(files.rosters ?? [])] };
@@ -87,22 +92,22 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
 }
 
 /**
- * The config's `settings.shiftCodes`, for reading wide rosters. A config that cannot be used
- * gives none: runCheck then reports the config's problems, before any problem of the input.
+ * The config's `settings.shiftCodes`, for reading wide rosters; undefined when the config cannot
+ * be used (runCheck then reports the config's problems).
  */
-async function shiftCodesOf(options: CheckOptions): Promise<ResolvedSettings['shiftCodes']> {
+async function shiftCodesOf(options: CheckOptions): Promise<ResolvedSettings['shiftCodes'] | undefined> {
   let config = options.config;
   if (options.configFile !== undefined) {
     const read = await readTextFile(options.configFile);
-    if ('problem' in read) return new Map();
+    if ('problem' in read) return undefined;
     try {
       config = parseJsonOrThrow(read.text, options.configFile, 'CONFIG_INVALID').value;
     } catch {
-      return new Map();
+      return undefined;
     }
   }
   const parsed = SettingsSchema.shape.shiftCodes.safeParse((config as { settings?: { shiftCodes?: unknown } } | null | undefined)?.settings?.shiftCodes);
-  return parsed.success ? resolveSettings({ shiftCodes: parsed.data }).shiftCodes : new Map();
+  return parsed.success ? resolveSettings({ shiftCodes: parsed.data }).shiftCodes : undefined;
 }
 
 /** The dataset's own `period`, when it is two strings (validation judges it later). */
@@ -114,10 +119,20 @@ function periodOf(document: DatasetDocument): { period?: { start: string; end: s
 async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false, source?: ReportSource): Promise<Report> {
   let rosters: readonly RosterFile[] = rostersRead;
   const registry = options.registry ?? (await createRuleRegistry(options.rulePacks));
-  // Config problems come first: with a bad config, input problems would be judged by the wrong rules.
-  const config = options.configFile !== undefined ? await readConfigFile(options.configFile, registry) : resolveConfig(options.config, registry);
-  const input = validateInput(document, rosters, { releaseRows: rostersOwned });
+  // The config and the input are validated apart (neither needs the other), and the problems of
+  // both are thrown together: a bad config does not hide the dataset's problems.
+  const [config, input] = await Promise.allSettled([
+    options.configFile !== undefined ? readConfigFile(options.configFile, registry) : Promise.resolve().then(() => resolveConfig(options.config, registry)),
+    Promise.resolve().then(() => validateInput(document, rosters, { releaseRows: rostersOwned })),
+  ]);
   rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
+  if (config.status === 'rejected' || input.status === 'rejected') {
+    throw combineErrors([config, input].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
+  }
+  return runRulesAndReport(config.value, input.value, registry, options, source);
+}
+
+async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, registry: RuleRegistry, options: CheckOptions, source: ReportSource | undefined): Promise<Report> {
   const context = createCheckContext(input, config.settings, config.optionsByRule);
   const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
   const language = options.language ?? DEFAULT_LANGUAGE;
@@ -163,6 +178,12 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
 
 async function readConfigFile(file: string, registry: RuleRegistry) {
   const { value, text } = parseJsonOrThrow(await readTextFileOrThrow(file, 'CONFIG_INVALID'), file, 'CONFIG_INVALID');
+  // In a file, `null` or `[]` is not "no config" (as `config: undefined` is for the library).
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const problem = { file, path: '', message: 'wrong type', expected: 'object', received: describeValue(value) };
+    locateProblems([problem], text);
+    throw new DutyComplianceError('CONFIG_INVALID', [problem]);
+  }
   try {
     return resolveConfig(value, registry, file);
   } catch (error) {

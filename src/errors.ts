@@ -34,11 +34,53 @@ export class DutyComplianceError extends Error {
   readonly problems: Problem[];
 
   constructor(code: ErrorCode, problems: Problem[], summary?: string) {
-    super(summary ?? `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.map(formatProblem).join('; ')}`);
+    super(summary ?? summarizeProblems(problems));
     this.name = 'DutyComplianceError';
     this.code = code;
     this.problems = problems;
   }
+}
+
+/** At most 200 characters of a value in a message: a 50 MB cell is not printed whole. */
+function shortened(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 199)}… (${text.length} characters)` : text;
+}
+
+/** The first few problems in one line, and how many more: a message stays short whatever the count. */
+function summarizeProblems(problems: readonly Problem[]): string {
+  const shown = problems.slice(0, 10).map(formatProblem).join('; ');
+  const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
+  return `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${shown}${more}`;
+}
+
+/**
+ * Appends every item of `items` to `target`. `target.push(...items)` passes each item as an
+ * argument, and a list of 200,000 problems overflows the call stack.
+ *
+ * @example
+ * pushAll(problems, rowProblems)
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
+}
+
+/**
+ * One error with the problems of several, in order: a run reports the problems of every input it
+ * was given at once (config, dataset, rosters, waivers, baseline). The code is theirs when they
+ * share it, else `INPUT_INVALID`. Anything that is not a DutyComplianceError is a bug: it is
+ * thrown as it is.
+ *
+ * @example
+ * throw combineErrors([configError, inputError])
+ */
+export function combineErrors(errors: readonly unknown[]): unknown {
+  const bug = errors.find((e) => !isDutyComplianceError(e));
+  if (bug !== undefined || errors.length === 1) return bug ?? errors[0];
+  const all = errors as readonly DutyComplianceError[];
+  const problems: Problem[] = [];
+  for (const e of all) pushAll(problems, e.problems);
+  const code = all.every((e) => e.code === all[0]!.code) ? all[0]!.code : 'INPUT_INVALID';
+  return new DutyComplianceError(code, problems);
 }
 
 /** Whether `value` is a {@link DutyComplianceError} (works across bundle copies, unlike `instanceof`). */
@@ -71,8 +113,8 @@ export function formatProblem(problem: Problem): string {
   if (problem.path) place += `${place ? ' ' : ''}${problem.path}`;
   let text = place ? `${place}: ${problem.message}` : problem.message;
   const facts: string[] = [];
-  if (problem.expected !== undefined) facts.push(`expected ${problem.expected}`);
-  if (problem.received !== undefined) facts.push(`found ${problem.received}`);
+  if (problem.expected !== undefined) facts.push(`expected ${shortened(problem.expected)}`);
+  if (problem.received !== undefined) facts.push(`found ${shortened(problem.received)}`);
   if (facts.length) text += ` (${facts.join(', ')})`;
   return text;
 }

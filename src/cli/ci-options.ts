@@ -3,7 +3,7 @@ import { DutyComplianceError, isDutyComplianceError, type Problem } from '../err
 import { applyBaseline, createBaseline, formatBaseline, readBaselineFile } from '../report/baseline.js';
 import type { BaselineEntry, Report, WaiverEntry } from '../report/types.js';
 import { applyWaivers, pruneWaivers, readWaiversFile, type WaiversDocument } from '../report/waivers.js';
-import type { FileOutput } from './write-files.js';
+import type { FileOutput, RunInput } from './write-files.js';
 
 /** The CI options of `check`: waivers and baselines. */
 export interface CiOptions {
@@ -74,6 +74,25 @@ export function applyCiInputs(report: Report, inputs: CiInputs, options: CiOptio
   return result;
 }
 
+/** The files the CI options may write, for the check that none of them replaces an input. */
+export function ciOutputFiles(options: CiOptions, cwd: string): Pick<FileOutput, 'file' | 'option' | 'rewrites'>[] {
+  const files: Pick<FileOutput, 'file' | 'option' | 'rewrites'>[] = [];
+  if (options.writeBaseline !== undefined) files.push({ file: resolve(cwd, options.writeBaseline), option: '--write-baseline' });
+  if (options.pruneWaivers && options.waivers !== undefined) {
+    const waivers = resolve(cwd, options.waivers);
+    files.push({ file: waivers, option: '--prune-waivers', rewrites: waivers });
+  }
+  return files;
+}
+
+/** The files the CI options read: the waivers and the baseline. */
+export function ciInputFiles(options: CiOptions, cwd: string): RunInput[] {
+  return [
+    ...(options.waivers !== undefined ? [{ file: resolve(cwd, options.waivers), option: '--waivers' }] : []),
+    ...(options.baseline !== undefined ? [{ file: resolve(cwd, options.baseline), option: '--baseline' }] : []),
+  ];
+}
+
 /** The files the CI options write: the new baseline, and the pruned waivers file when it changes. */
 export function ciFileOutputs(report: Report, inputs: CiInputs, options: CiOptions, cwd: string): FileOutput[] {
   const outputs: FileOutput[] = [];
@@ -82,7 +101,8 @@ export function ciFileOutputs(report: Report, inputs: CiInputs, options: CiOptio
   }
   const unused = report.waivers?.unused ?? [];
   if (options.pruneWaivers && inputs.waivers && unused.length > 0) {
-    outputs.push({ file: resolve(cwd, options.waivers!), option: '--prune-waivers', what: 'the pruned waivers file', text: pruneWaivers(inputs.waivers, unused) });
+    const file = resolve(cwd, options.waivers!);
+    outputs.push({ file, option: '--prune-waivers', what: 'the pruned waivers file', text: pruneWaivers(inputs.waivers, unused), rewrites: file });
   }
   return outputs;
 }

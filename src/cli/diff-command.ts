@@ -3,7 +3,7 @@ import { DutyComplianceError, isDutyComplianceError, type Problem } from '../err
 import { diffReports, formatDiffJson, formatDiffText, readReportFile } from '../report/diff.js';
 import type { Language, Report } from '../report/types.js';
 import { exitCodeForDiff, type ExitPolicy } from './exit-code.js';
-import { writeFilesAtomically } from './write-files.js';
+import { outputProblems, writeFilesAtomically } from './write-files.js';
 
 /** A `diff` command line, parsed and validated. */
 export interface DiffCommand {
@@ -54,7 +54,14 @@ export function parseDiffCommand(args: DiffArguments, cwd: string, problems: Pro
  * Compares two JSON reports and writes the comparison; exit 1 when the new report has failing
  * new violations (by the same `--fail-on` / `--max-warnings` policy as `check`).
  */
-export async function runDiff(command: DiffCommand, io: { stdout: (text: string) => void; isTTY: boolean }): Promise<number> {
+export async function runDiff(command: DiffCommand, io: { stdout: (text: string) => void; isTTY: boolean; cwd: string }): Promise<number> {
+  if (command.output !== undefined) {
+    const refused = await outputProblems(
+      [{ file: command.output, option: '--output' }],
+      [command.old, command.new].map((f) => ({ file: resolve(io.cwd, f), option: 'the report' })),
+    );
+    if (refused.length > 0) throw new DutyComplianceError('USAGE', refused);
+  }
   const [before, after] = await readReports([command.old, command.new]);
   const diff = diffReports(before, after, { old: command.old, new: command.new });
   const text =

@@ -1,7 +1,7 @@
 import type { ReportDiff } from '../report/diff.js';
 import type { Report, SeverityCounts } from '../report/types.js';
 
-/** Exit codes of violations.md. */
+/** Exit codes (README, "The CLI"). */
 export const EXIT = { ok: 0, violations: 1, unusable: 2 } as const;
 
 /** The `--fail-on` levels: which findings fail the check. */

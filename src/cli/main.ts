@@ -1,9 +1,10 @@
 import { runCli } from './run-cli.js';
+import { quietWhenClosed } from './_lib/output-stream.js';
 
 // The executable: real process streams around the testable runCli.
 const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: quietWhenClosed(process.stdout),
+  stderr: quietWhenClosed(process.stderr),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
 });

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFiles, REPORT_INCLUDES, TOOL, type ReportInclude } from '../check.js';
-import { DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
+import { combineErrors, DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { createRuleRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
 import type { Language } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
-import { writeFilesAtomically } from './write-files.js';
-import { applyCiInputs, ciFileOutputs, ciNotes, ciOptionProblems, readCiInputs, type CiOptions } from './ci-options.js';
+import { outputProblems, writeFilesAtomically } from './write-files.js';
+import { applyCiInputs, ciFileOutputs, ciInputFiles, ciNotes, ciOptionProblems, ciOutputFiles, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
 import { isEncodingName } from '../io/_lib/decode-text.js';
@@ -50,7 +50,8 @@ Options:
   --output FILE        write the report of the --format just before it to FILE instead of stdout;
                        e.g. --format sarif --output report.sarif --format text
                        (at most one report goes to stdout; files are written only when every
-                       report is complete, each whole or not at all)
+                       report is complete, each whole or not at all; a file the run reads is
+                       never an output; a symbolic link is written through)
   --lang LANG          zh-CN (default) | en
   --fail-on LEVEL      error (default): exit 1 on errors | warning: on errors or warnings | never
   --max-warnings N     exit 1 when there are more than N warnings (whatever --fail-on says)
@@ -75,7 +76,7 @@ report renders a saved JSON report (check --format json) in any format, byte for
 diff compares two JSON reports (check --format json) by fingerprint: new, fixed, unchanged
   violations; exit 1 when the new report adds failing violations (--fail-on, --max-warnings).
 
-Formats: text (terminal), json (the report of violations.md), sarif (SARIF 2.1.0, code scanning),
+Formats: text (terminal), json (the report of the README), sarif (SARIF 2.1.0, code scanning),
   junit (JUnit XML, CI test views), github (GitHub Actions annotations, then the text report),
   html (one self-contained page for people; its charts need --include subjects).
 
@@ -230,7 +231,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
   };
-  problems.push(...ciOptionProblems(ci, cwd, outputs));
+  for (const p of ciOptionProblems(ci, cwd, outputs)) problems.push(p);
   if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
 
   return {
@@ -328,20 +329,39 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
  */
 async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
-  const ciInputs = await readCiInputs(command.ci);
-  const registry = await createRuleRegistry(command.rulePacks);
-  const checked = await checkFiles(
-    { dataset: command.dataset, rosters: command.rosters },
-    {
-      ...(configFile !== undefined ? { configFile } : {}),
-      ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
-      onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`),
-      language: command.language,
-      evaluator: command.evaluator,
-      registry,
-      include: command.include,
-    },
+  // No output may replace a file the run reads (a typo in CI must not destroy the roster).
+  const refused = await outputProblems(
+    [...command.outputs.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output' }] : [])), ...ciOutputFiles(command.ci, io.cwd)],
+    [
+      { file: resolve(io.cwd, command.dataset), option: 'the dataset' },
+      ...command.rosters.map((r) => ({ file: resolve(io.cwd, r), option: '--roster' })),
+      ...(configFile !== undefined ? [{ file: resolve(io.cwd, configFile), option: '--config' }] : []),
+      ...ciInputFiles(command.ci, io.cwd),
+    ],
   );
+  if (refused.length > 0) throw new DutyComplianceError('USAGE', refused);
+  const registry = await createRuleRegistry(command.rulePacks);
+  // The waivers and baseline are read beside the check, so that one run names the problems of
+  // every file it was given.
+  const [ciRead, checkedRead] = await Promise.allSettled([
+    readCiInputs(command.ci),
+    checkFiles(
+      { dataset: command.dataset, rosters: command.rosters },
+      {
+        ...(configFile !== undefined ? { configFile } : {}),
+        ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
+        onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`),
+        language: command.language,
+        evaluator: command.evaluator,
+        registry,
+        include: command.include,
+      },
+    ),
+  ]);
+  if (ciRead.status === 'rejected' || checkedRead.status === 'rejected') {
+    throw combineErrors([checkedRead, ciRead].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
+  }
+  const [ciInputs, checked] = [ciRead.value, checkedRead.value];
   const report = applyCiInputs(checked, ciInputs, command.ci, io.now?.() ?? new Date());
   const context: FormatContext = { language: command.language, color: false, cwd: io.cwd };
   const rendered = command.outputs.map((o) => ({
@@ -372,11 +392,26 @@ const HEADINGS: Record<DutyComplianceError['code'], string> = {
   USAGE: 'the command line cannot be used',
 };
 
-/** An unusable-input error for a terminal: a heading, then every problem on its own line. */
+/** How many problems of one file stderr shows; the rest are counted ("… and N more in FILE"). */
+export const PROBLEMS_PRINTED_PER_FILE = 100;
+
+/**
+ * An unusable-input error for a terminal: a heading with the number of problems, then each
+ * problem on its own line, at most {@link PROBLEMS_PRINTED_PER_FILE} per file.
+ */
 export function describeError(error: DutyComplianceError): string {
   const n = error.problems.length;
   const lines = [`duty-compliance: ${HEADINGS[error.code]} (${n} problem${n === 1 ? '' : 's'}):`];
-  for (const p of error.problems) lines.push(`  ${formatProblem(p)}`);
+  // Every problem is counted, but a terminal gets the first ones of each file, then a count.
+  const printed = new Map<string | undefined, number>();
+  for (const p of error.problems) {
+    const count = (printed.get(p.file) ?? 0) + 1;
+    printed.set(p.file, count);
+    if (count <= PROBLEMS_PRINTED_PER_FILE) lines.push(`  ${formatProblem(p)}`);
+  }
+  for (const [file, count] of printed) {
+    if (count > PROBLEMS_PRINTED_PER_FILE) lines.push(`  … and ${count - PROBLEMS_PRINTED_PER_FILE} more ${file !== undefined ? `in ${file}` : 'without a file'}`);
+  }
   if (error.code === 'USAGE') lines.push('', 'Run duty-compliance --help for usage.');
   return `${lines.join('\n')}\n`;
 }

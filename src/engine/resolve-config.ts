@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DutyComplianceError, type Problem } from '../errors.js';
-import { ConfigSchema, type Config, type RuleSeverity } from '../model/config-schema.js';
+import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
+import { ConfigSchema, RuleEntrySchema, type Config, type RuleSeverity } from '../model/config-schema.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
+import { valueShapeProblems } from '../model/_lib/value-shape.js';
 import type { Severity } from '../report/types.js';
 import type { RuleRegistry } from './registry.js';
 import type { OptionDeclaration } from './rule-definition.js';
@@ -38,10 +39,12 @@ export const DEFAULT_PRESET = 'community-policing/recommended';
  * resolveConfig({ rules: { 'community-policing/mobile-terminal': 'off' } }, registry).rules.length
  */
 export function resolveConfig(config: unknown, registry: RuleRegistry, file?: string): ResolvedConfig {
+  // A `__proto__` rule id, option or window name would vanish in parsing: an error, not a no-op.
+  const problems: Problem[] = valueShapeProblems(config, file);
   const parsed = ConfigSchema.safeParse(config ?? {});
-  if (!parsed.success) throw new DutyComplianceError('CONFIG_INVALID', problemsFromZod(parsed.error, config, [], { file }));
-  const c: Config = parsed.data;
-  const problems: Problem[] = [];
+  if (!parsed.success) pushAll(problems, problemsFromZod(parsed.error, config, [], { file }));
+  // Schema errors do not hide the rest: what could be read is still checked (rule ids, options).
+  const c: Config = parsed.success && problems.length === 0 ? parsed.data : readableParts(config);
 
   const severities = new Map<string, RuleSeverity>();
   const options = new Map<string, Record<string, number | boolean>>();
@@ -92,6 +95,28 @@ export function resolveConfig(config: unknown, registry: RuleRegistry, file?: st
     rules.push({ id, severity: severity === 'warn' ? 'warning' : 'error', options: optionsByRule.get(id)! });
   }
   return { rules, optionsByRule, settings: resolveSettings(c.settings) };
+}
+
+/** The parts of a config that pass their schema, to check further when the whole does not. */
+function readableParts(config: unknown): Config {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) return {};
+  const raw = config as Record<string, unknown>;
+  const parts: Config = {};
+  const presets = ConfigSchema.shape.extends.safeParse(raw.extends);
+  if (presets.success && presets.data) parts.extends = presets.data;
+  const settings = ConfigSchema.shape.settings.safeParse(raw.settings);
+  if (settings.success && settings.data) parts.settings = settings.data;
+  if (raw.rules !== null && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
+    const rules: NonNullable<Config['rules']> = {};
+    for (const [id, entry] of Object.entries(raw.rules)) {
+      if (id === '__proto__') continue;
+      const r = RuleEntrySchema.safeParse(entry);
+      // An entry of the wrong shape has its problem already; its id is still checked.
+      rules[id] = r.success ? r.data : 'off';
+    }
+    parts.rules = rules;
+  }
+  return parts;
 }
 
 /** A strict zod schema for a rule's options, from its declarations: unknown options are errors. */

@@ -12,6 +12,12 @@ export interface FormatContext {
   color: boolean;
   /** Directory that file paths in the output are relative to. */
   cwd: string;
+  /**
+   * `github` only: the token that pauses workflow commands around the text of the input it prints
+   * (`::stop-commands::TOKEN`). It must be unguessable, so by default it is random, and only this
+   * format's output differs from run to run; give one to make it reproducible (tests).
+   */
+  stopCommandsToken?: string;
 }
 
 /** One output format: a report in, the whole text out (never written in pieces). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Report, Violation } from '../report/types.js';
 import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
@@ -13,14 +14,27 @@ import { textFormatter } from './text.js';
  * line; a worksheet's sheet and cell, `四月!D7`, in its title), else at the dataset file (no line), else at nothing. Suppressed violations (waivers)
  * get no annotation; the text report still lists them. GitHub shows only the first few
  * annotations of each kind per step; the log has them all.
+ *
+ * Nothing of the input can become a workflow command: the annotations' properties and messages
+ * are escaped as the runner unescapes them (one line each), and the text report is wrapped in
+ * `::stop-commands::TOKEN` … `::TOKEN::` with a random token (docs/ci.md).
  */
 export const githubFormatter: Formatter = {
   name: 'github',
   format(report, context) {
     const commands = report.violations.filter((v) => !v.suppression).map((v) => `${workflowCommand(v, report, context)}\n`);
-    return commands.join('') + textFormatter.format(report, { ...context, color: false });
+    const text = textFormatter.format(report, { ...context, color: false });
+    // The text report prints names and notes from the input as they are: a line of it starting
+    // with `::` would be a workflow command. The runner ignores commands until the random token.
+    let token = context.stopCommandsToken ?? randomToken();
+    while (text.includes(token)) token = randomToken();
+    return `${commands.join('')}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
   },
 };
+
+function randomToken(): string {
+  return `duty-compliance-${randomBytes(16).toString('hex')}`;
+}
 
 /** `::error file=…,line=…,title=…::message` for one violation. */
 function workflowCommand(v: Violation, report: Report, context: FormatContext): string {

@@ -1,6 +1,6 @@
 import type { Formatter } from './formatter.js';
 
-/** The report of violations.md as JSON, two-space indented, ending with a newline. */
+/** The report (README, "The report") as JSON, two-space indented, ending with a newline. */
 export const jsonFormatter: Formatter = {
   name: 'json',
   format: (report) => `${JSON.stringify(report, null, 2)}\n`,

@@ -2,6 +2,7 @@ import type { BaselineEntry, BaselineOutcome, Evidence, ExpiredWaiver, Report, S
 import { ruleTitle } from './_lib/rule-docs.js';
 import type { FormatContext, Formatter } from './formatter.js';
 import { rosterPlace, type RosterFileEvidence } from './_lib/locations.js';
+import { inert } from './_lib/inert-text.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', green: '\u001b[32m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
 
@@ -80,11 +81,11 @@ export const textFormatter: Formatter = {
       const title = ruleTitle(report, ruleId, context.language);
       lines.push(`${paint('underline', ruleId)}${title ? `  ${title}` : ''}`);
       for (const [subjectKey, ofSubject] of groupBy(violations, (v) => `${v.subject.type} ${v.subject.id}`)) {
-        lines.push(`  ${paint('bold', subjectKey)}`);
+        lines.push(`  ${paint('bold', inert(subjectKey))}`);
         for (const v of ofSubject) {
           const where = firstLocation(v.evidence);
-          lines.push(`    ${periodText(v)}  ${severityText(v, w, paint)}  ${v.message}${where ? `  ${paint('dim', where)}` : ''}`);
-          if (v.suppression) lines.push(`    ${''.padEnd(PERIOD_WIDTH)}  ${paint('dim', w.suppression(v.suppression))}`);
+          lines.push(`    ${periodText(v)}  ${severityText(v, w, paint)}  ${inert(v.message)}${where ? `  ${paint('dim', inert(where))}` : ''}`);
+          if (v.suppression) lines.push(`    ${''.padEnd(PERIOD_WIDTH)}  ${paint('dim', inert(w.suppression(v.suppression)))}`);
         }
       }
       lines.push('');
@@ -119,14 +120,14 @@ function severityText(v: Violation, w: Words, paint: Paint): string {
 
 function waiverLines(outcome: WaiverOutcome, w: Words, paint: Paint): string[] {
   const lines = [paint('bold', w.waivers(outcome))];
-  for (const e of outcome.expired) lines.push(`  ${paint('yellow', w.expired(e))}`);
-  for (const u of outcome.unused) lines.push(`  ${paint('dim', w.unused(u))}`);
+  for (const e of outcome.expired) lines.push(`  ${paint('yellow', inert(w.expired(e)))}`);
+  for (const u of outcome.unused) lines.push(`  ${paint('dim', inert(w.unused(u)))}`);
   return lines;
 }
 
 function baselineLines(outcome: BaselineOutcome, w: Words, paint: Paint): string[] {
   const lines = [paint('bold', w.baseline(outcome, w.counts))];
-  for (const e of outcome.fixed) lines.push(`  ${paint('green', w.fixed(e))}`);
+  for (const e of outcome.fixed) lines.push(`  ${paint('green', inert(w.fixed(e)))}`);
   return lines;
 }
 

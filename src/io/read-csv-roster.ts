@@ -1,9 +1,9 @@
-import Papa from 'papaparse';
 import type { Problem } from '../errors.js';
 import { addCalendarDays, isCalendarDate } from '../time/calendar-date.js';
 import { parseClockTime } from '../time/wall-time.js';
 import type { RosterFile, RosterRecord } from './types.js';
 import { withoutBom } from './_lib/read-text.js';
+import { forEachCsvRow } from './_lib/csv-rows.js';
 
 /** The roster fields a CSV column may hold, by header (lower case, trimmed; English or Chinese). */
 const HEADER_FIELDS: ReadonlyMap<string, CsvField> = new Map<string, CsvField>([
@@ -39,9 +39,11 @@ export function headerField(cell: string): CsvField | undefined {
 }
 
 /**
- * Parses a CSV roster (data.md): a header row, English or Chinese headers, quoted fields,
+ * Parses a CSV roster (README, "The input"): a header row, English or Chinese headers, quoted fields,
  * `start`/`end` date-times or `date` + `startTime`/`endTime` (an end at or before the start is
- * the next day). Each row remembers the line it starts on, counting newlines inside quotes.
+ * the next day). Each row remembers the line it starts on, counting newlines inside quotes; LF,
+ * CRLF and CR line ends may be mixed. A header naming one field twice (`officer,officer`, or
+ * `警号` beside `officer`), and a row with non-empty cells past the header's, are located errors.
  *
  * @example
  * parseCsvRoster('警号,日期,开始,结束,勤务类型\n012345,2017-04-05,18:00,8:00,所内值班\n', 'r.csv').records[0].value
@@ -54,41 +56,27 @@ export function parseCsvRoster(input: string, file: string): RosterFile {
   let layout: CsvLayout | undefined;
   let headerProblem = false;
 
-  // Lines are counted incrementally from each row's start offset (papaparse's cursor).
-  let countedTo = 0;
-  let line = 1;
-  const lineAt = (offset: number): number => {
-    for (; countedTo < offset; countedTo++) if (text.charCodeAt(countedTo) === 10) line++;
-    return line;
-  };
-
-  let rowStart = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: ',',
-    skipEmptyLines: false,
-    step(result) {
-      let start = rowStart;
-      // The cursor may stop before or after the line break; the row itself starts after it.
-      while (start < text.length && (text.charCodeAt(start) === 10 || text.charCodeAt(start) === 13)) start++;
-      rowStart = result.meta.cursor;
-      const rowLine = lineAt(start);
-      for (const e of result.errors) {
-        problems.push({ file, line: rowLine, message: `CSV: ${e.message}` });
-      }
-      const cells = result.data;
-      if (cells.length === 1 && cells[0] === '') return; // a blank line
-      if (!layout) {
-        const header = readHeader(cells, file, rowLine);
-        layout = layoutOf(header.columns);
-        problems.push(...header.problems);
-        headerProblem = header.problems.length > 0;
-        return;
-      }
-      if (headerProblem) return;
-      const row = readRow(cells, layout, file, rowLine);
-      if ('problems' in row) problems.push(...row.problems);
-      else records.push(row.record);
-    },
+  let headerLength = 0;
+  forEachCsvRow(text, (cells, rowLine, errors) => {
+    for (const e of errors) problems.push({ file, line: rowLine, message: `CSV: ${e}` });
+    if (cells.length === 1 && cells[0] === '') return; // a blank line
+    if (!layout) {
+      const header = readHeader(cells, file, rowLine);
+      layout = layoutOf(header.columns);
+      headerLength = cells.length;
+      for (const p of header.problems) problems.push(p);
+      headerProblem = header.problems.length > 0;
+      return;
+    }
+    if (headerProblem || errors.length > 0) return;
+    const extra = extraCells(cells, headerLength, file, rowLine);
+    if (extra) {
+      problems.push(extra);
+      return;
+    }
+    const row = readRow(cells, layout, file, rowLine);
+    if ('problems' in row) for (const p of row.problems) problems.push(p);
+    else records.push(row.record);
   });
   if (!layout) problems.push({ file, line: 1, message: 'the CSV has no header row', expected: 'a header row naming officer, start/end or date/startTime/endTime, type' });
   return { file, records, problems };
@@ -97,9 +85,22 @@ export function parseCsvRoster(input: string, file: string): RosterFile {
 /** @internal The header row's columns (shared with the .xlsx long format). */
 export function readHeader(cells: string[], file: string, line: number): { columns: Map<CsvField, number>; problems: Problem[] } {
   const columns = new Map<CsvField, number>();
+  const problems: Problem[] = [];
   cells.forEach((cell, i) => {
     const field = HEADER_FIELDS.get(cell.trim().toLowerCase());
-    if (field && !columns.has(field)) columns.set(field, i);
+    if (!field) return;
+    const first = columns.get(field);
+    if (first === undefined) columns.set(field, i);
+    else {
+      problems.push({
+        file,
+        line,
+        column: i + 1,
+        message: `a second column for the field ${field} (column ${first + 1} is ${JSON.stringify(cells[first])})`,
+        expected: 'one column per field',
+        received: JSON.stringify(cell),
+      });
+    }
   });
   const missing: string[] = [];
   if (!columns.has('officer')) missing.push('officer (警号 | 人员编号)');
@@ -107,14 +108,30 @@ export function readHeader(cells: string[], file: string, line: number): { colum
   const hasStartEnd = columns.has('start') && columns.has('end');
   const hasDateTimes = columns.has('date') && columns.has('startTime') && columns.has('endTime');
   if (!hasStartEnd && !hasDateTimes) missing.push('start and end (开始时间, 结束时间), or date, startTime and endTime (日期, 开始, 结束)');
-  const problems: Problem[] = missing.map((m) => ({
-    file,
-    line,
-    message: `the header has no column ${m}`,
-    expected: m,
-    received: cells.map((c) => JSON.stringify(c)).join(','),
-  }));
+  for (const m of missing) {
+    problems.push({ file, line, message: `the header has no column ${m}`, expected: m, received: cells.map((c) => JSON.stringify(c)).join(',') });
+  }
   return { columns, problems };
+}
+
+/**
+ * A row with more cells than the header, unless the extra ones are empty (spreadsheets pad rows
+ * with commas): its values cannot be matched with fields (an unquoted comma in a value, usually).
+ */
+function extraCells(cells: readonly string[], headerLength: number, file: string, line: number): Problem | undefined {
+  if (cells.length <= headerLength) return undefined;
+  for (let i = headerLength; i < cells.length; i++) {
+    if (cells[i]!.trim() === '') continue;
+    return {
+      file,
+      line,
+      column: i + 1,
+      message: `the row has ${cells.length} cells, the header ${headerLength}`,
+      expected: `at most ${headerLength} cells (a value with a comma needs quotes)`,
+      received: JSON.stringify(cells[i]),
+    };
+  }
+  return undefined;
 }
 
 /** Where each field is in a file's rows, worked out once from its header. */
@@ -181,12 +198,21 @@ export function readRow(cells: string[], layout: CsvLayout, file: string, line: 
   const s = startTime === undefined ? undefined : parseClockTime(startTime);
   const e = endTime === undefined ? undefined : parseClockTime(endTime);
   if (date === undefined || !isCalendarDate(date) || s === undefined || s === 24 * 60 || e === undefined) {
-    return { problems: dateTimeProblems(layout, file, line, date, startTime, endTime) };
+    // The row's other required cells are reported with its date and times, not after them.
+    const problems = dateTimeProblems(layout, file, line, date, startTime, endTime);
+    if (value.officer === undefined) problems.unshift(missingCell(layout, file, line, 'officer', 'an officer id or badge'));
+    if (value.type === undefined) problems.push(missingCell(layout, file, line, 'type', 'a duty type'));
+    return { problems };
   }
   value.start = `${date}T${clock(s)}`;
-  // An end at or before the start is the next day (data.md); 24:00 is the next midnight.
+  // An end at or before the start is the next day (README, "The input"); 24:00 is the next midnight.
   value.end = e <= s || e === 24 * 60 ? `${addCalendarDays(date, 1)}T${clock(e)}` : `${date}T${clock(e)}`;
   return { record: { value, source: { file, line, path: '', columns: layout.columnsWithDate } } };
+}
+
+/** A required cell that is empty (or a column the row does not reach). */
+function missingCell(layout: CsvLayout, file: string, line: number, field: CsvField, expected: string): Problem {
+  return { file, line, column: layout.index[field] + 1, path: field, message: 'required field is missing', expected, received: 'an empty cell' };
 }
 
 /** Every problem of a row's date, startTime and endTime cells. */

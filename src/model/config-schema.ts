@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Duty categories of rules.md: what a roster entry's `type` means for the rules. */
+/** Duty categories (docs/rules/README.md): what a roster entry's `type` means for the rules. */
 export const DUTY_CATEGORIES = ['community', 'station-duty', 'excused', 'other'] as const;
 export type DutyCategory = (typeof DUTY_CATEGORIES)[number];
 
@@ -48,7 +48,7 @@ export const SettingsSchema = z.strictObject({
       }
     })
     .optional(),
-  /** Duty types added to (or moved between) the default categories of rules.md. */
+  /** Duty types added to (or moved between) the default categories (docs/rules/README.md). */
   dutyTypes: z.partialRecord(z.enum(DUTY_CATEGORIES), z.array(z.string().min(1))).optional(),
   /** Replace the default half-day windows (`am` 08:00–12:00, `pm` 13:00–17:00). */
   halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
@@ -66,7 +66,7 @@ export const SettingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** The config file (config.md). Unknown keys are errors, so a typo never silently does nothing. */
+/** The config file (README, "Config"). Unknown keys are errors, so a typo never silently does nothing. */
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   extends: z.array(z.string()).optional(),

@@ -3,7 +3,7 @@ import { isCalendarDate } from '../time/calendar-date.js';
 import { DATE_TIME_PATTERN, isTimeZone } from '../time/wall-time.js';
 
 /**
- * The dataset contract of data.md as zod schemas. Types are inferred from them, and the JSON
+ * The dataset contract (README, "The input"; schema/dataset.schema.json) as zod schemas. Types are inferred from them, and the JSON
  * Schema shipped in `schema/dataset.schema.json` is generated from them. Unknown fields are
  * accepted and ignored (zod strips them), so exporting systems may add their own columns.
  */

@@ -3,7 +3,7 @@ import { CalendarDateSchema } from './dataset-schema.js';
 import { LANGUAGES } from '../report/messages.js';
 import type { Language } from '../report/types.js';
 import { isTimeZone } from '../time/wall-time.js';
-import { FingerprintSchema, SUBJECT_TYPES, SubjectSchema } from './waiver-schema.js';
+import { FingerprintSchema, SubjectSchema } from './waiver-schema.js';
 
 const PeriodSchema = z.looseObject({ start: CalendarDateSchema, end: CalendarDateSchema });
 const CountSchema = z.int().min(0);
@@ -39,14 +39,14 @@ export const ReportRuleSchema = z.looseObject({
   id: z.string().min(1),
   title: LocalizedSchema,
   description: LocalizedSchema,
-  source: z.looseObject({ document: z.string(), passage: z.string(), gloss: z.string() }),
+  source: z.looseObject({ document: z.string(), passage: z.string(), gloss: z.string() }).optional(),
   severity: z.enum(['error', 'warning']),
-  subjectType: z.enum(SUBJECT_TYPES),
+  subjectType: SubjectSchema.shape.type,
   subjects: z.array(SubjectSchema.loose()),
   judged: z.array(JudgedSubjectMeasuresSchema).optional(),
 });
 
-/** A duty-compliance JSON report (`check --format json`, violations.md). */
+/** A duty-compliance JSON report (`check --format json`; README, "The report"). */
 export const ReportSchema = z.looseObject({
   tool: z.looseObject({ name: z.literal('duty-compliance'), version: z.string() }),
   language: z.enum(LANGUAGES as readonly [Language, ...Language[]]),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { DutyComplianceError, type Problem } from '../errors.js';
+import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import type { DatasetDocument, RosterRecord } from '../io/types.js';
 import { locateProblems } from '../io/_lib/json-location.js';
-import { formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
+import { addCalendarDays, addCalendarYears } from '../time/calendar-date.js';
+import { describeSkippedWallTime, formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
 import {
   CommunitySchema,
   DatasetSchema,
@@ -16,11 +17,12 @@ import {
   type Dataset,
 } from './dataset-schema.js';
 import type { RosterEntry } from './roster-entry.js';
-import { formatPath, problemsFromZod } from './_lib/zod-problems.js';
+import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
 import { lenient } from './_lib/lenient.js';
 import { cellName } from '../io/_lib/cell-ref.js';
+import { valueShapeProblems } from './_lib/value-shape.js';
 
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
 export interface ValidatedInput {
@@ -29,6 +31,16 @@ export interface ValidatedInput {
   /** The check period: the dataset's, or the roster's first start date to its last end date. */
   period: { start: string; end: string };
   datasetFile?: string;
+}
+
+/**
+ * The longest check period, in years. Dates up to 9999-12-31 are fine anywhere (an assignment
+ * "to 9999-12-31" is open-ended); only the days rules judge one by one are bounded.
+ */
+export const MAX_PERIOD_YEARS = 100;
+
+function lastDayOfLongestPeriod(start: string): string {
+  return addCalendarDays(addCalendarYears(start, MAX_PERIOD_YEARS), -1);
 }
 
 /** The arrays of the dataset, each element validated on its own so one bad element hides nothing. */
@@ -73,10 +85,13 @@ export function validateInput(
   let dataset: Omit<Dataset, 'roster'> | undefined;
   let rosterRecords: RosterRecord[] = [];
 
-  if (document.problems.length === 0) {
+  // A value that never was text has not been through parseJson's checks.
+  const shape = document.problems.length === 0 && document.text === undefined ? valueShapeProblems(document.value, file) : [];
+  pushAll(problems, shape);
+  if (document.problems.length === 0 && shape.length === 0) {
     const value = document.value;
     const shallow = ShallowDatasetSchema.safeParse(value);
-    if (!shallow.success) datasetProblems.push(...problemsFromZod(shallow.error, value, [], { file }));
+    if (!shallow.success) pushAll(datasetProblems, problemsFromZod(shallow.error, value, [], { file }));
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const top = value as Record<string, unknown>;
       const parsed: Record<string, unknown[]> = {};
@@ -85,12 +100,19 @@ export function validateInput(
         parsed[key] = [];
         if (!Array.isArray(list)) continue;
         list.forEach((element, i) => {
+          if (element === null || typeof element !== 'object' || Array.isArray(element)) {
+            // What zod would say, without building an error per element: an export with a
+            // million null records is one systematic mistake, and must not take minutes.
+            parsed[key]!.push(undefined);
+            datasetProblems.push({ file, path: formatPath([key, i]), message: 'wrong type', received: describeValue(element), expected: 'object' });
+            return;
+          }
           const r = (schema as z.ZodType).safeParse(element);
           if (r.success) parsed[key]!.push(r.data);
           else {
             // Keep what could be read, so its ids and references are still checked.
             parsed[key]!.push(LENIENT_SCHEMAS[key as keyof typeof ELEMENT_SCHEMAS].parse(element));
-            datasetProblems.push(...problemsFromZod(r.error, element, [key, i], { file }));
+            pushAll(datasetProblems, problemsFromZod(r.error, element, [key, i], { file }));
           }
         });
       }
@@ -111,12 +133,12 @@ export function validateInput(
     }
   }
 
-  if (dataset) datasetProblems.push(...findReferenceProblems(dataset, file));
+  if (dataset) pushAll(datasetProblems, findReferenceProblems(dataset, file));
   if (document.text && datasetProblems.length > 0) locateProblems(datasetProblems, document.text);
-  problems.push(...datasetProblems);
+  pushAll(problems, datasetProblems);
 
   for (const f of rosterFiles) {
-    problems.push(...f.problems);
+    pushAll(problems, f.problems);
     rosterRecords = rosterRecords.concat(f.records);
   }
 
@@ -124,7 +146,7 @@ export function validateInput(
   if (dataset) {
     const rosterProblems = validateRoster(dataset, rosterRecords, file, roster, options.releaseRows === true);
     if (document.text) locateProblems(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
-    problems.push(...rosterProblems);
+    pushAll(problems, rosterProblems);
   }
 
   let period: { start: string; end: string } | undefined;
@@ -132,6 +154,14 @@ export function validateInput(
     period = dataset.period ?? periodOfRoster(roster, dataset.timezone);
     if (!period) {
       problems.push({ file, path: 'period', message: 'a dataset without roster entries needs a check period', expected: '{ "start": "YYYY-MM-DD", "end": "YYYY-MM-DD" }', received: 'nothing' });
+    } else if (period.end > lastDayOfLongestPeriod(period.start)) {
+      // Rules judge every day of the period: 8,000 years of days is no check anyone means.
+      const latest = lastDayOfLongestPeriod(period.start);
+      const problem: Problem = dataset.period
+        ? { file, path: 'period.end', message: `the check period is longer than ${MAX_PERIOD_YEARS} years`, expected: `an end on or before ${latest}`, received: JSON.stringify(period.end) }
+        : { file, path: 'period', message: `the roster spans more than ${MAX_PERIOD_YEARS} years (${period.start} to ${period.end}), and the check period is the roster's`, expected: `entries within ${MAX_PERIOD_YEARS} years, or a "period" to check` };
+      if (document.text) locateProblems([problem], document.text);
+      problems.push(problem);
     }
   }
   if (problems.length > 0 || !dataset || !period) {
@@ -205,13 +235,13 @@ function validateRoster(
     if (e.community !== undefined && !communityIds.has(e.community)) entryProblems.push(unknownCommunity(place('community'), e.community));
     const startInstant = parseDateTime(e.start, zone);
     const endInstant = parseDateTime(e.end, zone);
-    if (startInstant === undefined) entryProblems.push({ ...place('start'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.start) });
-    if (endInstant === undefined) entryProblems.push({ ...place('end'), message: 'invalid date-time', expected: 'a date-time that exists', received: JSON.stringify(e.end) });
+    if (startInstant === undefined) entryProblems.push(nonexistentTime(place('start'), e.start, zone));
+    if (endInstant === undefined) entryProblems.push(nonexistentTime(place('end'), e.end, zone));
     if (startInstant !== undefined && endInstant !== undefined && endInstant <= startInstant) {
       entryProblems.push({ ...place('end'), message: 'the entry ends before or when it starts', expected: `a date-time after ${e.start}`, received: JSON.stringify(e.end) });
     }
     if (entryProblems.length > 0 || officer === undefined || startInstant === undefined || endInstant === undefined) {
-      problems.push(...entryProblems);
+      pushAll(problems, entryProblems);
       return;
     }
     const entry: RosterEntry = {
@@ -250,6 +280,12 @@ function validateRoster(
   }
 }
 
+/** A date-time that is not one in the zone: a day that does not exist, or a time a DST change skips. */
+function nonexistentTime(at: Problem, value: string, zone: string): Problem {
+  const skipped = describeSkippedWallTime(value, zone);
+  return { ...at, message: skipped ?? 'invalid date-time', expected: skipped ? 'a local time that exists (the wall clock never shows this one)' : 'a date-time that exists', received: JSON.stringify(value) };
+}
+
 /** A roster entry's officer that is neither an officer's id nor a badge, at `at`. */
 function unknownOfficer(at: Problem, officer: string, typedAsNumber = false): Problem {
   return {
@@ -265,7 +301,7 @@ function unknownCommunity(at: Problem, community: string): Problem {
   return { ...at, message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(community) };
 }
 
-/** The default period: the first entry's start date to the last entry's end date (data.md). */
+/** The default period: the first entry's start date to the last entry's end date (README, "The input"). */
 function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: string; end: string } | undefined {
   if (roster.length === 0) return undefined;
   let first = Infinity;

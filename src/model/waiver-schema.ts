@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from './dataset-schema.js';
 
-/** What a violation can be about (violations.md `subject.type`). */
+/** What a violation can be about (README, "The report": `subject.type`). */
 export const SUBJECT_TYPES = ['community', 'officer', 'unit', 'transfer', 'policeRoom'] as const;
 
 /** A violation's fingerprint as reports print it. */

@@ -31,7 +31,7 @@ export interface ReportDescription {
 }
 
 /**
- * Assembles the report of violations.md from the violations found, in its stable order.
+ * Assembles the report of the README from the violations found, in its stable order.
  *
  * @example
  * buildReport({ name: 'duty-compliance', version: '0.1.0' }, period, checked, violations, { language: 'zh-CN', timezone: 'Asia/Shanghai', rules }).summary.errors

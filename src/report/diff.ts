@@ -52,10 +52,10 @@ export function parseReport(text: string, file?: string): Report {
   const result = ReportSchema.safeParse(value);
   if (!result.success) {
     const problems = problemsFromZod(result.error, value, [], file === undefined ? {} : { file });
-    locateProblems(problems, body);
     if (value === null || typeof value !== 'object' || !('violations' in value)) {
-      problems.unshift({ ...(file !== undefined ? { file } : {}), message: 'not a duty-compliance JSON report', expected: 'the output of duty-compliance check --format json' });
+      problems.unshift({ ...(file !== undefined ? { file } : {}), path: '', message: 'not a duty-compliance JSON report', expected: 'the output of duty-compliance check --format json' });
     }
+    locateProblems(problems, body);
     throw new DutyComplianceError('INPUT_INVALID', problems);
   }
   // Validated for every field the formats and the comparison read; the parsed JSON itself is

@@ -1,7 +1,7 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isNode, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { DutyComplianceError, type Problem } from '../errors.js';
-import { createJsonLocator, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
+import { createJsonLocator, MAX_JSON_DEPTH, parseJsonOrThrow, parseJsonPath } from '../io/_lib/json-location.js';
 import { readTextFileOrThrow, withoutBom } from '../io/_lib/read-text.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';
 import { WaiversFileSchema, type WaiverInput } from '../model/waiver-schema.js';
@@ -10,7 +10,7 @@ import { isTimeZone, localDateOf } from '../time/wall-time.js';
 import { annotate, countBaselineStates, summarize } from './_lib/report-counts.js';
 import type { ExpiredWaiver, Report, Suppression, Violation, WaiverEntry, WaiverOutcome, WaiverReference } from './types.js';
 
-/** The time zone "today" is taken in when the dataset names none (data.md). */
+/** The time zone "today" is taken in when the dataset names none (README, "The input"). */
 export const DEFAULT_WAIVER_TIMEZONE = 'Asia/Shanghai';
 
 /** A waivers file as read: its waivers in file order, and what is needed to rewrite it. */
@@ -60,7 +60,8 @@ export function parseWaivers(text: string, file?: string, format: 'json' | 'yaml
   const result = WaiversFileSchema.safeParse(parsed.value);
   if (!result.success) {
     const problems = problemsFromZod(result.error, parsed.value, [], file === undefined ? {} : { file });
-    for (const p of problems) Object.assign(p, p.path === undefined ? {} : parsed.locate(parseJsonPath(p.path)));
+    // An empty document has no node to point at: its problem is on line 1.
+    for (const p of problems) Object.assign(p, (p.path === undefined ? undefined : parsed.locate(parseJsonPath(p.path))) ?? { line: 1, column: 1 });
     throw new DutyComplianceError('CONFIG_INVALID', problems);
   }
   const waivers = result.data.waivers.map((w, index) => waiverEntry(w, index, file, parsed.locate(['waivers', index])?.line));
@@ -92,18 +93,44 @@ function parseYamlText(text: string, file: string | undefined): { value: unknown
     .map((e): Problem => ({
       file,
       ...at(e.pos[0]),
-      message: e.code === 'TAG_RESOLVE_FAILED' ? `YAML tags are not allowed (${e.message})` : `YAML syntax error: ${e.message}`,
+      message: e.code === 'TAG_RESOLVE_FAILED' ? `YAML tags are not allowed (${e.message})` : isStackOverflow(e.message) ? TOO_DEEP : `YAML syntax error: ${e.message}`,
     }));
+  // Past the stack's end, the parser's other errors are echoes: the first says what is wrong.
+  const tooDeep = problems.find((p) => p.message === TOO_DEEP);
+  if (tooDeep) throw new DutyComplianceError('CONFIG_INVALID', [tooDeep]);
+  // An alias whose anchor is not defined before it: located here, as toJS would only say its name.
+  let firstAlias: { line: number; column: number } | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      firstAlias ??= at(alias.range?.[0] ?? 0);
+      if (alias.resolve(doc) === undefined) {
+        problems.push({ file, ...at(alias.range?.[0] ?? 0), message: `YAML alias *${alias.source} refers to no anchor defined before it`, expected: `&${alias.source} on a value above it` });
+      }
+    },
+  });
   if (problems.length > 0) throw new DutyComplianceError('CONFIG_INVALID', problems);
   let value: unknown;
   try {
     // toJS defines `__proto__` keys as own properties too; the alias limit stops "billion laughs".
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new DutyComplianceError('CONFIG_INVALID', [{ file, message: `YAML cannot be read: ${(error as Error).message}` }]);
+    const message = (error as Error).message;
+    if (/alias count/i.test(message)) {
+      throw new DutyComplianceError('CONFIG_INVALID', [
+        { file, ...(firstAlias ?? { line: 1, column: 1 }), message: 'YAML aliases expand too much (a "billion laughs" document)', expected: 'at most 100 values reached through aliases' },
+      ]);
+    }
+    throw new DutyComplianceError('CONFIG_INVALID', [{ file, ...(firstAlias ?? { line: 1, column: 1 }), message: isStackOverflow(message) ? TOO_DEEP : `YAML cannot be read: ${message}` }]);
   }
   return { value, locate: (segments) => locateYaml(doc, segments, at) };
 }
+
+/** The yaml package recurses on nesting; it reports running out of stack as a syntax error. */
+function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
+const TOO_DEEP = `nested too deeply to read (a waivers file needs at most ${MAX_JSON_DEPTH} levels of lists and maps)`;
 
 /** Where the node at a path starts, or its nearest existing parent. */
 function locateYaml(doc: Document, segments: readonly (string | number)[], at: (offset: number) => { line: number; column: number }) {
@@ -260,7 +287,31 @@ function pruneJson(text: string, remove: ReadonlySet<number>): string {
 
 function pruneYaml(text: string, remove: ReadonlySet<number>): string {
   const doc = parseDocument(text, YAML_OPTIONS);
+  // Anchors defined in a removed waiver that a kept one uses (`reason: *why`): the first alias
+  // left becomes the anchored node itself, so the rest still resolve and mean the same.
+  const anchored = new Map<string, YamlNode>();
+  const list = doc.get('waivers', true);
+  for (const i of remove) {
+    const removed = isSeq(list) ? list.items[i] : undefined;
+    if (!isNode(removed)) continue;
+    visit(removed, (_key, node) => {
+      if (isNode(node) && !isAlias(node) && node.anchor) anchored.set(node.anchor, node);
+    });
+  }
   for (const i of [...remove].sort((a, b) => b - a)) doc.deleteIn(['waivers', i]);
+  if (anchored.size > 0) {
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (!target) return undefined;
+        anchored.delete(node.source);
+        return target.clone() as YamlNode;
+      }
+      // A kept node that defines the same name again: later aliases mean that one.
+      if (isNode(node) && node.anchor) anchored.delete(node.anchor);
+      return undefined;
+    });
+  }
   // No line folding: long reasons stay on the line they were written on.
   return doc.toString({ lineWidth: 0 });
 }

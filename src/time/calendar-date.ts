@@ -38,15 +38,37 @@ function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   memo.set(key, value);
 }
 
+/** The last date a `YYYY-MM-DD` string can hold; data often use it for "no end". */
+export const LAST_CALENDAR_DATE: CalendarDate = '9999-12-31';
+
+/**
+ * A date after 9999-12-31, as date arithmetic can reach it (the day after an assignment that ends
+ * on 9999-12-31): `9999-12-31+0000001`. Dates are compared as strings everywhere, and `10000-01-01`
+ * would sort before `2017-01-01`; this form sorts after every date (and in its own order), and is
+ * never a valid input date.
+ */
+const AFTER_LAST_PATTERN = /^9999-12-31\+(\d{7})$/;
+
 /** @internal A calendar date as a UTC midnight `UTCDate`, for date-fns. */
 export function toUTCDate(date: CalendarDate): UTCDate {
   const m = DATE_PATTERN.exec(date);
-  if (!m) return new UTCDate(Number.NaN);
-  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (m) {
+    // setUTCFullYear, not the constructor: that reads years 0–99 as 1900–1999.
+    const d = new UTCDate(0);
+    d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d;
+  }
+  const after = AFTER_LAST_PATTERN.exec(date);
+  if (after) return addDays(toUTCDate(LAST_CALENDAR_DATE), Number(after[1]));
+  return new UTCDate(Number.NaN);
 }
+
+const LAST_DATE_MS = Date.UTC(9999, 11, 31);
 
 /** @internal */
 export function formatCalendarDate(date: Date): CalendarDate {
+  const ms = date.getTime();
+  if (ms > LAST_DATE_MS) return `${LAST_CALENDAR_DATE}+${String(Math.floor((ms - LAST_DATE_MS) / 86_400_000)).padStart(7, '0')}`;
   return format(date, 'yyyy-MM-dd');
 }
 
@@ -100,7 +122,10 @@ export function daysBetween(earlier: CalendarDate, later: CalendarDate): number 
  */
 export function eachCalendarDate(start: CalendarDate, end: CalendarDate): CalendarDate[] {
   const dates: CalendarDate[] = [];
-  for (let d = start; d <= end; d = addCalendarDays(d, 1)) dates.push(d);
+  for (let d = start; d <= end; d = addCalendarDays(d, 1)) {
+    dates.push(d);
+    if (d === end) break;
+  }
   return dates;
 }
 

@@ -5,7 +5,7 @@ import { zoneDays } from './_lib/zone-days.js';
 /** Milliseconds since the epoch: the engine's instant. */
 export type Instant = number;
 
-/** A data.md date-time: `YYYY-MM-DDTHH:mm[:ss]`, local or with an offset (`Z`, `+08:00`). */
+/** A dataset date-time (README, "The input"): `YYYY-MM-DDTHH:mm[:ss]`, local or with an offset (`Z`, `+08:00`). */
 export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/;
 const CLOCK_PATTERN = /^(\d{1,2}):(\d{2})$/;
 const LOCAL_MINUTE_PATTERN = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
@@ -21,7 +21,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
- * The instant of a data.md date-time: local wall time in `zone`, or an explicit offset,
+ * The instant of a dataset date-time: local wall time in `zone`, or an explicit offset,
  * converted. `undefined` when it is not one.
  *
  * @example
@@ -42,11 +42,72 @@ export function parseDateTime(value: string, zone: string): Instant | undefined 
   return parseDateTimeWithLuxon(value, zone);
 }
 
-/** @internal The reference for {@link parseDateTime}: luxon alone. */
+/**
+ * @internal The reference for {@link parseDateTime}: luxon, with two decisions of our own (README,
+ * "Times on days when clocks change"). A local time that a DST change skips does not exist:
+ * `undefined` (luxon would move it forward without notice; {@link describeSkippedWallTime} says
+ * why). A local time that happens twice, in the hour repeated when clocks go back, is the first
+ * of the two (the offset before the change; luxon would take the second).
+ */
 export function parseDateTimeWithLuxon(value: string, zone: string): Instant | undefined {
   if (!DATE_TIME_PATTERN.test(value)) return undefined;
   const dt = DateTime.fromISO(value, { zone });
-  return dt.isValid ? dt.toMillis() : undefined;
+  if (!dt.isValid) return undefined;
+  const wall = wallClockAsUtc(value);
+  if (wall === undefined) return dt.toMillis(); // an explicit offset: an instant as it is
+  const instant = dt.toMillis();
+  if (instant + dt.offset * 60_000 !== wall) return undefined;
+  const offsetBefore = DateTime.fromMillis(instant - DAY_MS, { zone }).offset;
+  if (offsetBefore > dt.offset) {
+    const first = wall - offsetBefore * 60_000;
+    if (first < instant && DateTime.fromMillis(first, { zone }).offset === offsetBefore) return first;
+  }
+  return instant;
+}
+
+const DAY_MS = 86_400_000;
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A local date-time's fields as if they were UTC (ms); `undefined` when it has an offset. */
+function wallClockAsUtc(value: string): number | undefined {
+  const m = LOCAL_PATTERN.exec(value);
+  if (!m) return undefined;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  d.setUTCHours(Number(m[4]), Number(m[5]), Number(m[6] ?? 0), 0);
+  return d.getTime();
+}
+
+/**
+ * Why a local date-time does not exist in `zone`, when a DST change (or a zone moving across the
+ * date line) skips it; `undefined` when it exists or is not a local date-time.
+ *
+ * @example
+ * describeSkippedWallTime('2024-03-10T02:30', 'America/New_York')
+ * //=> '02:30 does not exist in America/New_York on 2024-03-10: clocks go from 02:00 to 03:00'
+ */
+export function describeSkippedWallTime(value: string, zone: string): string | undefined {
+  const wall = wallClockAsUtc(value);
+  if (wall === undefined || !isTimeZone(zone) || parseDateTimeWithLuxon(value, zone) !== undefined) return undefined;
+  const moved = DateTime.fromISO(value, { zone });
+  if (!moved.isValid) return undefined;
+  // The change is the last instant before the moved time where the offset differs.
+  let low = moved.toMillis() - 2 * DAY_MS;
+  let high = moved.toMillis();
+  const offsetAfter = moved.offset;
+  if (DateTime.fromMillis(low, { zone }).offset === offsetAfter) return undefined;
+  while (high - low > 1000) {
+    const mid = Math.floor((low + high) / 2);
+    if (DateTime.fromMillis(mid, { zone }).offset === offsetAfter) high = mid;
+    else low = mid;
+  }
+  const offsetBefore = DateTime.fromMillis(low, { zone }).offset;
+  const at = (instant: number, offset: number) => new Date(instant + offset * 60_000).toISOString().slice(0, 16);
+  const from = at(high, offsetBefore);
+  const to = at(high, offsetAfter);
+  const date = value.slice(0, 10);
+  const show = (t: string) => (t.slice(0, 10) === date ? t.slice(11) : t);
+  return `${value.slice(11)} does not exist in ${zone} on ${date}: clocks go from ${show(from)} to ${show(to)}`;
 }
 
 /**

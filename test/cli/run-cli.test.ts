@@ -115,11 +115,11 @@ describe('runCli: formats and outputs', () => {
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 
-  it('a rename that fails cleans up too (an --output that is a directory)', async () => {
+  it('an --output that is a directory is refused before anything is written', async () => {
     mkdirSync(join(dir, 'taken.json'));
     const { code, stderr } = await check('errorsAndWarnings', '--format', 'json', '--output', 'taken.json');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/taken\.json --output: cannot write the report: EISDIR/);
+    expect(stderr).toMatch(/taken\.json --output: is a directory/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

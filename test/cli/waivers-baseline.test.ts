@@ -276,7 +276,7 @@ describe('diff', () => {
     await check('--format', 'sarif', '--output', sarif);
     const bad = await cli(['diff', before, sarif]);
     expect([bad.code, bad.stdout]).toEqual([2, '']);
-    expect(bad.stderr).toContain(`  ${sarif}: not a duty-compliance JSON report`);
+    expect(bad.stderr).toContain(`  ${sarif}:1:1: not a duty-compliance JSON report`);
     expect(bad.stderr).toMatch(/the input cannot be used/);
 
     const usage = await cli(['diff', before, '--roster', files.roster, '--format', 'junit']);

@@ -38,7 +38,28 @@ function unescape(value: string, property: boolean): string {
 
 /** The annotation lines of an output: the lines before the text report. */
 function commandLines(output: string): string[] {
-  return output.split('\n').filter((line) => line.startsWith('::'));
+  const lines = output.split('\n');
+  return lines.slice(0, lines.findIndex((l) => l.startsWith('::stop-commands::'))).filter((line) => line.startsWith('::'));
+}
+
+/**
+ * The lines the Actions runner would run as workflow commands: those starting with `::`, except
+ * between `::stop-commands::TOKEN` and `::TOKEN::`.
+ */
+function commandsTheRunnerRuns(output: string): string[] {
+  const run: string[] = [];
+  let stoppedUntil: string | undefined;
+  for (const line of output.split(/\r\n|\r|\n/)) {
+    if (stoppedUntil !== undefined) {
+      if (line === stoppedUntil) stoppedUntil = undefined;
+      continue;
+    }
+    if (!line.startsWith('::')) continue;
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stoppedUntil = `::${stop[1]}::`;
+    else run.push(line);
+  }
+  return run;
 }
 
 let files: CheckedFiles;
@@ -64,7 +85,8 @@ describe('github formatter', () => {
       ['roster.csv', '2'],
       ['roster.csv', '5'],
     ]);
-    expect(output.endsWith(textFormatter.format(files.report, { ...context, color: false }))).toBe(true);
+    const token = /::stop-commands::(.+)\n/.exec(output)![1]!;
+    expect(output.endsWith(`::stop-commands::${token}\n${textFormatter.format(files.report, { ...context, color: false })}::${token}::\n`)).toBe(true);
   });
 
   it('never colours the text report', () => {
@@ -87,6 +109,33 @@ describe('github formatter', () => {
     const odd = await checkTempFiles({ rosterName: '4月,第1周: 值班 100%.csv' });
     const error = commandLines(githubFormatter.format(odd.report, contextFor(odd))).map(parseCommand).find((c) => c.command === 'error')!;
     expect(error.properties).toMatchObject({ file: '4月,第1周: 值班 100%.csv', line: '2' });
+  });
+
+  describe('input text never becomes a workflow command', () => {
+    const hostile = ['O1\n::error file=.github/workflows/x.yml,line=1::pwned', '::add-mask::secret', 'x\r::set-env name=A::1', '::stop-commands::guess\n::error::after a guessed token'];
+    for (const name of hostile) {
+      it(JSON.stringify(name), () => {
+        const report: Report = {
+          ...files.report,
+          violations: files.report.violations.map((v) => ({ ...v, message: `${name} ${v.message}`, subject: { ...v.subject, id: name } })),
+        };
+        const output = githubFormatter.format(report, contextFor(files));
+        expect(output).toContain(name.split(/[\r\n]/).at(-1));
+        const run = commandsTheRunnerRuns(output);
+        expect(run).toEqual(commandLines(output));
+        expect(run.map((l) => parseCommand(l).command)).toEqual(report.violations.map((v) => (v.severity === 'error' ? 'error' : 'warning')));
+      });
+    }
+
+    it('the token is random unless given; every other format stays byte-identical', () => {
+      const token = (o: string) => /::stop-commands::(.+)\n/.exec(o)![1];
+      const a = githubFormatter.format(files.report, contextFor(files));
+      const b = githubFormatter.format(files.report, contextFor(files));
+      expect(token(a)).toMatch(/^duty-compliance-[0-9a-f]{32}$/);
+      expect(token(a)).not.toBe(token(b));
+      const fixed = { ...contextFor(files), stopCommandsToken: 'T' };
+      expect(githubFormatter.format(files.report, fixed)).toBe(githubFormatter.format(files.report, fixed));
+    });
   });
 
   describe('escapes hard messages so that each command is one line and reads back the same', () => {

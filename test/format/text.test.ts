@@ -133,3 +133,17 @@ describe('text formatter: output', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('✖ 3 项违规 (2 错误, 1 警告)');
   });
 });
+
+describe('text from the input cannot forge lines or drive the terminal', () => {
+  it('control characters in a message and an id are shown as escapes', async () => {
+    const { textFormatter } = await import('../../src/format/text.js');
+    const { checkTempFiles, contextFor } = await import('./_lib/reports.js');
+    const files = await checkTempFiles();
+    const hostile = '张伟\n✔ 未发现违规\u001b[2J\r';
+    const report = { ...files.report, violations: files.report.violations.map((v) => ({ ...v, message: `${hostile}${v.message}`, subject: { ...v.subject, id: hostile } })) };
+    const text = textFormatter.format(report, contextFor(files));
+    expect(text).not.toMatch(/\u001b|\r/);
+    expect(text.split('\n').filter((l) => l.startsWith('✔'))).toEqual([]);
+    expect(text).toContain('张伟\\n✔ 未发现违规\\u001b[2J\\r');
+  });
+});

@@ -81,6 +81,52 @@ describe('parseCsvRoster', () => {
   });
 });
 
+describe('parseCsvRoster: line ends, headers and row shapes', () => {
+  const row = (h: number) => `O1,2017-04-05T${String(h).padStart(2, '0')}:00,2017-04-05T${String(h + 1).padStart(2, '0')}:00,x`;
+
+  it('LF, CRLF and CR mixed in one file: every row its own entry, at its true line', () => {
+    const text = `officer,start,end,type\n${row(1)}\r\n${row(2)}\r${row(3)}\n\r${row(4)}\r\n`;
+    expect(values(text).map((v) => (v as { start: string }).start)).toEqual(['2017-04-05T01:00', '2017-04-05T02:00', '2017-04-05T03:00', '2017-04-05T04:00']);
+    expect(lines(text)).toEqual([2, 3, 4, 6]);
+  });
+
+  it('a CR-only file (old Mac export): each row on its own line, a quoted CR counted too', () => {
+    const text = `officer,start,end,type,note\r${row(1)},a\r${row(2)},"two\rlines"\r${row(3)},c\r`;
+    expect(lines(text)).toEqual([2, 3, 5]);
+    expect(values(text).map((v) => (v as { note: string }).note)).toEqual(['a', 'two\rlines', 'c']);
+  });
+
+  it('a row with no officer, a bad date and no type: all three', () => {
+    const r = parseCsvRoster('officer,date,startTime,endTime,type\n,2017-02-30,8:00,9:00,\n', 'r.csv');
+    expect(r.problems.map((p) => [p.line, p.column, p.path, p.message])).toEqual([
+      [2, 1, 'officer', 'required field is missing'],
+      [2, 2, 'date', 'invalid value'],
+      [2, 5, 'type', 'required field is missing'],
+    ]);
+  });
+
+  it('a header naming one field twice, also by a synonym: located at the second column', () => {
+    expect(parseCsvRoster('officer,警号,start,end,type,Type\n', 'r.csv').problems).toEqual([
+      { file: 'r.csv', line: 1, column: 2, message: 'a second column for the field officer (column 1 is "officer")', expected: 'one column per field', received: '"警号"' },
+      { file: 'r.csv', line: 1, column: 6, message: 'a second column for the field type (column 5 is "type")', expected: 'one column per field', received: '"Type"' },
+    ]);
+  });
+
+  it('a row with more cells than the header is an error; empty padding cells are not', () => {
+    const r = parseCsvRoster(`officer,start,end,type\n${row(1)},,\n${row(2)},extra\n`, 'r.csv');
+    expect(r.records.map((x) => x.source.line)).toEqual([2]);
+    expect(r.problems).toEqual([
+      { file: 'r.csv', line: 3, column: 5, message: 'the row has 5 cells, the header 4', expected: 'at most 4 cells (a value with a comma needs quotes)', received: '"extra"' },
+    ]);
+  });
+
+  it('a quote that does not end its field: located, the row not read', () => {
+    const r = parseCsvRoster(`officer,start,end,type\n${row(1)}\nO1,"2017-04-05T02:00"x,2017-04-05T03:00,x\n${row(4)}\n`, 'r.csv');
+    expect(r.records.map((x) => x.source.line)).toEqual([2, 4]);
+    expect(r.problems).toEqual([{ file: 'r.csv', line: 3, message: 'CSV: Trailing quote on quoted field is malformed' }]);
+  });
+});
+
 describe('parseNdjsonRoster', () => {
   it('reads one object per line with its line, skipping blank lines, reporting bad lines', () => {
     const r = parseNdjsonRoster('{"officer":"O1"}\n\n{"officer":\n[1]\r\n{"officer":"O2"}', 'r.ndjson');

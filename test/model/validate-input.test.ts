@@ -222,12 +222,17 @@ describe('validateInput: schema errors', () => {
     );
   });
 
-  it('never lets __proto__ in input reach a prototype', () => {
+  it('never lets __proto__ in input reach a prototype: every such key is a located error', () => {
     const text = '{"__proto__": {"polluted": true}, "units": [{"id": "PS1", "name": "s", "__proto__": {"polluted": true}}], "communities": [], "officers": [], "period": {"start": "2017-04-03", "end": "2017-04-03"}}';
-    const input = validateInput(parseDatasetText(text));
+    expect(() => validateInput(parseDatasetText(text, 'd.json'))).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({ file: 'd.json', line: 1, column: 2, path: '__proto__', message: 'a key named "__proto__" is not data' }),
+          expect.objectContaining({ file: 'd.json', line: 1, column: 72, path: 'units[0].__proto__', message: 'a key named "__proto__" is not data' }),
+        ],
+      }),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((input.dataset as unknown as Record<string, unknown>).polluted).toBeUndefined();
-    expect((input.dataset.units[0] as unknown as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
@@ -255,5 +260,37 @@ describe('validateInput: roster entries', () => {
   it('converts explicit offsets to local wall time', () => {
     const input = validateInput(parseDatasetText(JSON.stringify(dataset({ roster: [{ officer: 'O1', start: '2017-04-05T00:30Z', end: '2017-04-05T09:00+08:00', type: 'x' }] }))));
     expect(input.roster[0]).toMatchObject({ start: '2017-04-05T08:30', end: '2017-04-05T09:00' });
+  });
+});
+
+describe('validateInput: a dataset given as an object is held to what a file is', () => {
+  const problemsOf = (value: unknown) => {
+    try {
+      validateInput({ value, problems: [] });
+    } catch (error) {
+      return (error as { problems: { path?: string; message: string; received?: string }[] }).problems;
+    }
+    return [];
+  };
+
+  it('a __proto__ key, however it got there, is a located error', () => {
+    const value = { ...dataset(), units: [JSON.parse('{"id":"PS1","name":"s","__proto__":{"x":1}}') as unknown] };
+    expect(problemsOf(value).map((p) => [p.path, p.message])).toEqual([['units[0].__proto__', 'a key named "__proto__" is not data']]);
+  });
+
+  it('nesting past the limit and a value that contains itself: located, no stack overflow', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const loop: Record<string, unknown> = { id: 'PS1', name: 's' };
+    loop.self = loop;
+    expect(problemsOf({ ...dataset(), records: { deep }, units: [loop] }).map((p) => [p.path?.slice(0, 21), p.message]).sort()).toEqual([
+      ['records.deep[0][0][0]', 'nested deeper than 100 levels'],
+      ['units[0].self', 'the value contains itself'],
+    ]);
+  });
+
+  it('Infinity is shown as Infinity, not null', () => {
+    const value = { ...dataset(), establishment: [{ unit: 'PS1', date: '2017-04-01', communityPosts: Infinity }] };
+    expect(problemsOf(value)).toEqual([expect.objectContaining({ path: 'establishment[0].communityPosts', received: 'Infinity' })]);
   });
 });

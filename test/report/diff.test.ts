@@ -104,7 +104,7 @@ describe('parseReport', () => {
 
   it('says when a file is not a report at all (e.g. a SARIF log)', () => {
     const problems = problemsOf('{\n  "version": "2.1.0",\n  "runs": []\n}\n');
-    expect(problems[0]).toEqual({ file: 'r.json', message: 'not a duty-compliance JSON report', expected: 'the output of duty-compliance check --format json' });
+    expect(problems[0]).toEqual({ file: 'r.json', line: 1, column: 1, path: '', message: 'not a duty-compliance JSON report', expected: 'the output of duty-compliance check --format json' });
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'violations', message: 'required field is missing' })]));
   });
 

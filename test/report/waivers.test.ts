@@ -152,11 +152,30 @@ describe('parseWaivers', () => {
     ]);
   });
 
-  it('never lets a __proto__ key reach a prototype (YAML and JSON): it is an unknown key', () => {
+  it('YAML nested thousands deep: a located error that says so, not "Maximum call stack size exceeded"', () => {
+    for (const yaml of [`waivers: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, `waivers: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}\n`]) {
+      const problems = problemsOf(() => parseWaivers(yaml, 'w.yaml'));
+      expect(problems).toEqual([expect.objectContaining({ file: 'w.yaml', line: 1, message: 'nested too deeply to read (a waivers file needs at most 100 levels of lists and maps)' })]);
+    }
+  });
+
+  it('aliases that expand exponentially ("billion laughs"): a located error, not an unlocated one', () => {
+    const yaml = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nwaivers: []\n';
+    expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([
+      { file: 'w.yaml', line: 2, column: 8, message: 'YAML aliases expand too much (a "billion laughs" document)', expected: 'at most 100 values reached through aliases' },
+    ]);
+  });
+
+  it('an alias to an anchor that is not there: located (found by the fuzz suite)', () => {
+    const yaml = 'waivers:\n  - fingerprint: "0123456789abcdef"\n    reason: *why\n    owner: o\n    expires: 2026-12-31\n';
+    expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([{ file: 'w.yaml', line: 3, column: 13, message: 'YAML alias *why refers to no anchor defined before it', expected: '&why on a value above it' }]);
+  });
+
+  it('never lets a __proto__ key reach a prototype (YAML and JSON): a located error', () => {
     const yaml = 'waivers:\n  - fingerprint: 6866793a4b2adff6\n    reason: r\n    owner: o\n    expires: 2026-12-31\n    __proto__: { polluted: yes }\n';
     expect(problemsOf(() => parseWaivers(yaml, 'w.yaml'))).toEqual([expect.objectContaining({ line: 6, path: 'waivers[0].__proto__', message: 'unknown key' })]);
     const json = '{"__proto__": {"polluted": true}, "waivers": []}';
-    expect(problemsOf(() => parseWaivers(json, 'w.json'))).toEqual([expect.objectContaining({ line: 1, path: '__proto__', message: 'unknown key' })]);
+    expect(problemsOf(() => parseWaivers(json, 'w.json'))).toEqual([expect.objectContaining({ line: 1, column: 2, path: '__proto__', message: 'a key named "__proto__" is not data' })]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -317,5 +336,32 @@ describe('pruneWaivers', () => {
     expect(parseWaivers(pruned, 'w.json').waivers).toHaveLength(1);
     expect(pruneWaivers(doc, [0, 1, 2])).toBe('{\n  "$schema": "./waivers.schema.json",\n  "waivers": []\n}\n');
     expect(pruneWaivers(doc, [])).toBe(text);
+  });
+
+  it('a removed waiver that defines a YAML anchor a kept waiver uses: the kept one keeps its value', () => {
+    const text = [
+      'waivers:',
+      '  - fingerprint: "0000000000000001"',
+      '    reason: &why agreed with the district # 区局同意',
+      '    owner: &owner duty office',
+      '    expires: 2026-12-31',
+      '  - fingerprint: "0000000000000002"',
+      '    reason: *why',
+      '    owner: *owner',
+      '    expires: 2026-12-31',
+      '  - fingerprint: "0000000000000003"',
+      '    reason: *why',
+      '    owner: someone else',
+      '    expires: 2026-12-31',
+      '',
+    ].join('\n');
+    const pruned = pruneWaivers(parseWaivers(text, 'w.yaml'), [0]);
+    const kept = parseWaivers(pruned, 'w.yaml').waivers;
+    expect(kept.map((w) => [w.fingerprint, w.reason, w.owner])).toEqual([
+      ['0000000000000002', 'agreed with the district', 'duty office'],
+      ['0000000000000003', 'agreed with the district', 'someone else'],
+    ]);
+    expect(pruned).toContain('reason: &why agreed with the district');
+    expect(pruned).toContain('    reason: *why\n    owner: someone else');
   });
 });

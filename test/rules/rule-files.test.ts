@@ -17,8 +17,8 @@ import { RuleDefinitionSchema } from '../../src/engine/rule-definition.js';
 import { BUILT_IN_RULES, builtInRegistry } from '../../src/rules/index.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** `shared/` sits beside the repository (in CI too: a copy next to the clone). */
-const SEED_DIR = resolve(REPO, '../shared/seed');
+/** The source document, kept in the repository with its provenance (docs/source/README.md). */
+const SOURCE_DIR = resolve(REPO, 'docs/source');
 
 /** A rule known by its file on disk, its registry entry, or both. */
 interface KnownRule {
@@ -152,9 +152,9 @@ describe('rule files', () => {
         expect(parsed.success).toBe(true);
         if (!parsed.success || !parsed.data.source) return;
         const { document, passage } = parsed.data.source;
-        const seed = join(SEED_DIR, document);
-        expect(existsSync(seed), `source document not found at ${seed} (shared/ must sit beside the repository)`).toBe(true);
-        expect(readFileSync(seed, 'utf8'), `passage of ${id} is not verbatim in ${document}`).toContain(passage);
+        const source = join(SOURCE_DIR, document);
+        expect(existsSync(source), `source document not found at ${source}`).toBe(true);
+        expect(readFileSync(source, 'utf8'), `passage of ${id} is not verbatim in ${document}`).toContain(passage);
       });
 
       it('has every message in zh-CN and en', () => {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
 import { DutyComplianceError, type ErrorCode, type Problem } from '../../errors.js';
 
 /**
@@ -11,13 +12,23 @@ export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Reads a UTF-8 text file, stripping a BOM; a missing or unreadable file is a problem, not a throw. */
+/**
+ * The most characters one text file may have: files are read whole into one string, and a
+ * string holds at most this many (536,870,888 on Node 20, about 512 MB of ASCII).
+ */
+export const MAX_TEXT_FILE_CHARACTERS = constants.MAX_STRING_LENGTH;
+
+/** Reads a UTF-8 text file, stripping a BOM; a missing, unreadable or too large file is a problem, not a throw. */
 export async function readTextFile(file: string): Promise<{ text: string } | { problem: Problem }> {
+  let size: number | undefined;
   try {
+    size = (await stat(file)).size;
+    // Every UTF-8 character is at most 3 bytes (4 for two UTF-16 units): past this, it cannot fit.
+    if (size > 3 * MAX_TEXT_FILE_CHARACTERS) return { problem: tooLarge(file, size) };
     const text = await readFile(file, 'utf8');
     return { text: withoutBom(text) };
   } catch (error) {
-    return { problem: readProblem(file, error) };
+    return { problem: readProblem(file, error, size) };
   }
 }
 
@@ -30,10 +41,20 @@ export async function readFileBytes(file: string): Promise<{ bytes: Uint8Array }
   }
 }
 
-function readProblem(file: string, error: unknown): Problem {
+function readProblem(file: string, error: unknown, size?: number): Problem {
+  if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_FS_FILE_TOO_LARGE') return tooLarge(file, size);
   const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? 'error'})`;
+  const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(error)})`;
   return { file, message };
+}
+
+function tooLarge(file: string, size: number | undefined): Problem {
+  return {
+    file,
+    message: 'file too large: files are read whole, into one string',
+    expected: `at most ${MAX_TEXT_FILE_CHARACTERS} characters (about ${Math.round(MAX_TEXT_FILE_CHARACTERS / 2 ** 20)} MB of ASCII); split a roster into several --roster files`,
+    received: size === undefined ? 'more' : `${Math.round(size / 2 ** 20)} MB`,
+  };
 }
 
 /** {@link readTextFile}, throwing an unreadable file as a coded error (for files that must exist). */

@@ -34,6 +34,9 @@ export interface WideRosterContext {
   period?: { start: string; end: string };
 }
 
+/** The problem of a code the config's table does not have. */
+export const UNKNOWN_SHIFT_CODE = 'unknown shift code';
+
 const TOTALS = new Set(['合计', '小计', '总计']);
 const WEEKDAY = /^(?:(?:周|星期|礼拜)?[一二三四五六日天]|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?$/i;
 /** What separates the codes of one cell (data.md): `/`, `、` or whitespace. */
@@ -215,7 +218,7 @@ export function createWideRoster(header: GridRow, context: WideRosterContext): {
         if (entries === undefined) {
           problems.push({
             ...at(row, column),
-            message: 'unknown shift code',
+            message: UNKNOWN_SHIFT_CODE,
             expected: shiftCodes.size > 0 ? `a code of settings.shiftCodes: ${knownCodes}` : 'a code of settings.shiftCodes (the config has none)',
             received: JSON.stringify(code),
           });

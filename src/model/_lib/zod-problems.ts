@@ -29,7 +29,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // Infinity and NaN are not "null", which is what JSON would say.
+    text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value));
   } catch {
     text = String(value);
   }

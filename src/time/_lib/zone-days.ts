@@ -28,18 +28,30 @@ export class ZoneDays {
 
   constructor(readonly zone: string) {}
 
-  /** The day of a valid `YYYY-MM-DD` date. */
+  /** The day of a valid `YYYY-MM-DD` date (empty when the zone skipped that date). */
   day(date: string): ZoneDay {
     let day = this.days.get(date);
     if (!day) {
       const start = DateTime.fromISO(date, { zone: this.zone }).startOf('day');
+      if (start.toISODate() !== date) {
+        // A date the zone skipped (Pacific/Apia has no 2011-12-30): luxon moves it to the next
+        // day, whose instants must not be labelled with it. It holds no instant at all.
+        day = { date, start: start.toMillis(), end: start.toMillis(), uniform: false };
+        this.days.set(date, day);
+        return day;
+      }
       const next = start.plus({ days: 1 }).startOf('day');
       const noon = start.plus({ hours: 12 });
       day = {
         date,
         start: start.toMillis(),
         end: next.toMillis(),
-        uniform: next.toMillis() - start.toMillis() === DAY_MS && noon.offset === start.offset && next.offset === start.offset,
+        // Also no change just before midnight: Havana repeats 00:00, and the first one counts.
+        uniform:
+          next.toMillis() - start.toMillis() === DAY_MS &&
+          noon.offset === start.offset &&
+          next.offset === start.offset &&
+          start.minus({ milliseconds: 1 }).offset === start.offset,
       };
       this.days.set(date, day);
     }

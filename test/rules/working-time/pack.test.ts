@@ -83,7 +83,10 @@ describe('settings.workingTime', () => {
 
   it('an unknown key is a config error', () => {
     expect(summary({ workingTime: { restMinutes: 600 } })).toEqual(['settings.workingTime.restMinutes: unknown key']);
-    expect(summary({ workingTime: JSON.parse('{"__proto__": {"breakMinutes": 1}}') })).toEqual(['settings.workingTime.__proto__: unknown key']);
+    expect(summary({ workingTime: JSON.parse('{"__proto__": {"breakMinutes": 1}}') })).toEqual([
+      'settings.workingTime.__proto__: a key named "__proto__" is not data',
+      'settings.workingTime.__proto__: unknown key',
+    ]);
     expect(({} as Record<string, unknown>).breakMinutes).toBeUndefined();
   });
 
