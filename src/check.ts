@@ -12,7 +12,6 @@ import { UNKNOWN_SHIFT_CODE } from './io/_lib/wide-roster.js';
 import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
-import { createReferenceEvaluator } from './engine/_lib/reference-evaluator.js';
 import type { RuleRegistry } from './engine/registry.js';
 import { resolveConfig, type ResolvedConfig } from './engine/resolve-config.js';
 import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
@@ -134,7 +133,9 @@ async function runCheck(document: DatasetDocument, rostersRead: readonly RosterF
 
 async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, registry: RuleRegistry, options: CheckOptions, source: ReportSource | undefined): Promise<Report> {
   const context = createCheckContext(input, config.settings, config.optionsByRule);
-  const factory: ConditionEvaluatorFactory = options.evaluator === 'json-rules-engine' ? createReferenceEvaluator : compileConditions;
+  // json-rules-engine itself is loaded only when asked for: a check with the compiled form does not pay for it at start-up.
+  const factory: ConditionEvaluatorFactory =
+    options.evaluator === 'json-rules-engine' ? (await import('./engine/_lib/reference-evaluator.js')).createReferenceEvaluator : compileConditions;
   const language = options.language ?? DEFAULT_LANGUAGE;
   const { violations, runs } = await runRules(context, registry, config.rules, {
     language,
