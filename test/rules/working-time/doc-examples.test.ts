@@ -8,20 +8,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exampleOf } from '../../_lib/doc-examples.js';
 import { check } from '../../../src/check.js';
 import { dataset } from '../../_lib/rule-tester.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOCS = join(REPO, 'docs/rules/working-time');
 
-/** The page's `## Example` section: its JSON blocks and its `- zh-CN:` / `- en:` lines, in order. */
-function exampleOf(page: string): { blocks: unknown[]; zh: string[]; en: string[] } {
-  const text = readFileSync(join(DOCS, page), 'utf8');
-  const section = text.split(/^## Example$/m)[1]?.split(/^## /m)[0] ?? '';
-  const blocks = [...section.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1]!) as unknown);
-  const lines = (lang: string) => [...section.matchAll(new RegExp(`^- ${lang}: \`(.*)\`$`, 'gm'))].map((m) => m[1]!);
-  return { blocks, zh: lines('zh-CN'), en: lines('en') };
-}
 
 const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort();
 
@@ -32,7 +25,7 @@ describe('working-time rule pages: the examples are what the engine prints', () 
   for (const page of pages) {
     const rule = page.replace(/\.md$/, '');
     it(rule, async () => {
-      const { blocks, zh, en } = exampleOf(page);
+      const { blocks, zh, en } = exampleOf(join(DOCS, page));
       const [input, ...violations] = blocks as [Record<string, unknown>, ...unknown[]];
       expect(violations.length, `${page} shows no violation`).toBeGreaterThan(0);
       const id = `working-time/${rule}`;
