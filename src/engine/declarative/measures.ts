@@ -317,16 +317,55 @@ const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: 
  * entries that count there (`entryWhere`, with `date` and `entry` bound) and their union minutes.
  */
 function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], visit: (date: CalendarDate, w: ClockWindow, interval: Interval, entries: RosterEntry[], minutes: number) => void): void {
-  const all = asArray(spec.of(s)) as RosterEntry[];
+  const byStart = new EntriesByStart(asArray(spec.of(s)) as RosterEntry[]);
   const windows = spec.windows(s);
   for (const date of dates) {
     const dated = spec.days || spec.entryWhere ? s.with({ date }, [date]) : s;
     if (spec.days && !truthy(spec.days(dated))) continue;
-    const entries = spec.entryWhere ? all.filter((entry) => truthy(spec.entryWhere!(dated.with({ entry })))) : all;
-    for (const w of windows) {
-      const interval = windowOn(s, date, w);
+    const intervals = windows.map((w) => windowOn(s, date, w));
+    // Only entries that meet one of the date's windows can add minutes: the rest are not even
+    // asked `entryWhere` (a year of an officer's roster, judged week by week, stays linear).
+    const near = byStart.overlapping(Math.min(...intervals.map((i) => i.start)), Math.max(...intervals.map((i) => i.end)));
+    const entries = spec.entryWhere ? near.filter((entry) => truthy(spec.entryWhere!(dated.with({ entry })))) : near;
+    windows.forEach((w, i) => {
+      const interval = intervals[i]!;
       visit(date, w, interval, entries, unionMinutesWithin(entries.map(intervalOf), interval));
+    });
+  }
+}
+
+/** Entries in start order, to find those overlapping a span by binary search. */
+class EntriesByStart {
+  private readonly entries: readonly RosterEntry[];
+  private readonly longest: number;
+
+  constructor(entries: readonly RosterEntry[]) {
+    let sorted = true;
+    let longest = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (i > 0 && entries[i - 1]!.startInstant > e.startInstant) sorted = false;
+      if (e.endInstant - e.startInstant > longest) longest = e.endInstant - e.startInstant;
     }
+    this.entries = sorted ? entries : [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+    this.longest = longest;
+  }
+
+  /** The entries overlapping `[start, end)`, in their order. */
+  overlapping(start: number, end: number): RosterEntry[] {
+    const { entries } = this;
+    // No entry starting before start − longest can reach start.
+    let lo = 0;
+    let hi = entries.length;
+    const from = start - this.longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (entries[mid]!.startInstant < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: RosterEntry[] = [];
+    for (let i = lo; i < entries.length && entries[i]!.startInstant < end; i++) if (entries[i]!.endInstant > start) out.push(entries[i]!);
+    return out;
   }
 }
 
