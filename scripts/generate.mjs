@@ -198,7 +198,8 @@ const TRANSFER_KINDS = ['tenure', 'tenure-exception', 'no-replacement', 'late-re
 const compliantTransfers = Math.max(1, Math.round(0.02 * OFFICERS * YEARS));
 // Replacements and late arrivals come from the officers without a community.
 const replacementsNeeded = compliantTransfers + TRANSFER_KINDS.length * plantCount() + 2 * plantCount() + 2;
-const UNASSIGNED = Math.min(OFFICERS, Math.max(Math.round(0.03 * OFFICERS), replacementsNeeded));
+// A small city cannot spare that many: then some kinds are skipped, with a note.
+const UNASSIGNED = Math.min(Math.max(Math.round(0.03 * OFFICERS), replacementsNeeded), Math.floor(0.2 * OFFICERS));
 const ASSIGNED = OFFICERS - UNASSIGNED;
 const STATIONS = Math.max(1, Math.round(OFFICERS / 25));
 const BRANCHES = Math.max(1, Math.round(STATIONS / 14));
@@ -446,7 +447,7 @@ for (let n = 0; n < orgCount(0.001, OFFICERS); n++) {
   o.mobileTerminal = false;
   plant('community-policing/mobile-terminal', 'officer', o.id, undefined, 'organisation');
 }
-for (let n = 0; n < orgCount(0.001, communities.length); n++) {
+for (let n = 0; n < orgCount(0.001, communities.length) && communities.length > 0; n++) {
   const c = plan.pick(communities);
   if (!c.securityDirector.fullTime) continue;
   c.securityDirector.fullTime = false;
@@ -462,7 +463,7 @@ for (let i = 0; i < communities.length; i++) {
   policeRooms.push({ id: `R${pad(policeRooms.length + 1, C_WIDTH)}`, communities: shared ? [c.id, next.id] : [c.id], independentRoom: true, signage: true, serviceFunctions: true, governanceTheme: true });
   if (shared) i++;
 }
-for (let n = 0; n < orgCount(0.001, policeRooms.length); n++) {
+for (let n = 0; n < orgCount(0.001, policeRooms.length) && policeRooms.length > 0; n++) {
   const room = plan.pick(policeRooms);
   if (!room.governanceTheme || !room.signage) continue;
   room.governanceTheme = false;
@@ -752,7 +753,9 @@ csv.end();
 await Promise.all([once(ndjson, 'finish'), once(csv, 'finish'), xlsx.close()]);
 
 planted.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.subject.id < b.subject.id ? -1 : a.subject.id > b.subject.id ? 1 : 0));
-writeFileSync(join(OUT, 'planted.json'), `${JSON.stringify({ note: 'The violations this generator put in on purpose (and those that follow from them), by rule, subject and first date.', planted }, null, 1)}\n`);
+// One planted violation a line, so that a diff of two cities reads well.
+const about = 'The violations this generator put in on purpose (and those that follow from them): rule, subject, the first date of the violation (its period.start) where it has one, and what made it.';
+writeFileSync(join(OUT, 'planted.json'), `{\n"about": ${JSON.stringify(about)},\n"planted": [\n${planted.map((p) => JSON.stringify(p)).join(',\n')}\n]\n}\n`);
 
 if (!args.quiet) {
   const size = (f) => `${(statSync(join(OUT, f)).size / 2 ** 20).toFixed(1)} MB`;
