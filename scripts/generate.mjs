@@ -256,16 +256,14 @@ for (const c of communities) {
   }
 }
 for (let k = 0; k < UNASSIGNED; k++) officers.push({ index: officers.length, unit: stations[(k * 7) % STATIONS].id, community: undefined });
-const periodStartMinus = (days) => S - days;
 for (const o of officers) {
   o.id = `O${pad(o.index + 1, O_WIDTH)}`;
   o.badge = pad((o.index * 7919 + 4201) % BADGE_MOD, BADGE_MOD.toString().length - 1);
   o.name = personName(org);
   o.partyMember = org.chance(0.6);
   o.intervals = []; // [community, from, to] day numbers, to inclusive (Infinity: open)
-  o.assignments = [];
   if (o.community) {
-    const from = periodStartMinus(org.int(30, 9 * 365));
+    const from = S - org.int(30, 9 * 365); // in post for a month to nine years
     o.intervals.push([o.community, from, Infinity]);
   }
   o.mobileTerminal = true;
