@@ -40,7 +40,7 @@ export interface CheckOptions {
   registry?: RuleRegistry;
   /** Folders of rule files (user packs, data only: docs/packs.md) added to the built-in rules. */
   rulePacks?: readonly string[];
-  /** The text encoding of CSV roster files (`gb18030`, `big5`, `utf-16le` …); default: detected (data.md). */
+  /** The text encoding of CSV roster files (`gb18030`, `big5`, `utf-16le` …); default: detected (README "The input"). */
   encoding?: string;
   /** Told what the user should know that is no problem: e.g. that a CSV was read as GB18030 (the library never prints). */
   onNote?: (note: string) => void;

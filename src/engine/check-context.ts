@@ -17,7 +17,7 @@ export interface IndexedAssignment extends Assignment {
 
 /**
  * The derived view every rule reads: indexes over the validated input, and the shared
- * definitions of rules.md (community officer on a date, duty category, working day,
+ * definitions of docs/rules/README.md (community officer on a date, duty category, working day,
  * non-normal duty, windows on a date). Built once per check.
  */
 export interface CheckContext {
@@ -38,7 +38,7 @@ export interface CheckContext {
   entriesOf(officer: string): readonly RosterEntry[];
   /** The officer's assignments that hold on `date`. */
   assignmentsOn(officer: string, date: CalendarDate): IndexedAssignment[];
-  /** Whether the officer holds at least one assignment on `date` (rules.md: community officer on a date). */
+  /** Whether the officer holds at least one assignment on `date` (docs/rules/README.md: community officer on a date). */
   isCommunityOfficer(officer: string, date: CalendarDate): boolean;
   /** Every officer's assignments, indexed. */
   assignmentsOf(officer: string): readonly IndexedAssignment[];

@@ -31,7 +31,7 @@ export interface ResolvedConfig {
 export const DEFAULT_PRESET = 'community-policing/recommended';
 
 /**
- * Resolves a config (config.md) against a registry: presets in order, then `rules` on top;
+ * Resolves a config (README "Config") against a registry: presets in order, then `rules` on top;
  * options merged over each rule's defaults and validated. Throws `CONFIG_INVALID` with every
  * problem (unknown keys, unknown rule ids or presets, bad options, bad windows).
  *

@@ -116,7 +116,7 @@ function compareText(a: string, b: string): number {
 
 /**
  * Joins findings of one subject on consecutive dates with the same check, expected and actual
- * into one run (rules.md: "one violation per maximal run of consecutive dates").
+ * into one run (docs/rules/README.md: "one violation per maximal run of consecutive dates").
  */
 function mergeRuns(findings: Finding[], expected: string | undefined, actual: string | undefined): Finding[] {
   const runs: Finding[] = [];

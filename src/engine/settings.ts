@@ -23,15 +23,15 @@ export interface ResolvedSettings {
   dutyTypes: ReadonlyMap<string, DutyCategory>;
   halfDayWindows: readonly ClockWindow[];
   daytime: ClockWindow;
-  /** working-time.md: types that are work whatever their category (normalised), and the longest break inside a duty period. */
+  /** docs/rules/working-time/: types that are work whatever their category (normalised), and the longest break inside a duty period. */
   workingTime: { countsAsWork: readonly string[]; breakMinutes: number };
 }
 
-/** working-time.md: training is work for working time, though `excused` for the community rules. */
+/** docs/rules/working-time/: training is work for working time, though `excused` for the community rules. */
 export const DEFAULT_COUNTS_AS_WORK: readonly string[] = ['training', '培训'];
 export const DEFAULT_BREAK_MINUTES = 120;
 
-/** The duty-type table of rules.md. */
+/** The duty-type table of docs/rules/README.md. */
 export const DEFAULT_DUTY_TYPES: Readonly<Record<Exclude<DutyCategory, 'other'>, readonly string[]>> = {
   community: ['community', '社区工作', '社区巡查', '入户走访', '社区警务'],
   'station-duty': ['station-duty', '所内值班', '值班'],

@@ -6,7 +6,7 @@ import { createWideRoster, isWideHeader, officerColumnOf, type GridRow } from '.
 import { readXlsxSheet, type SheetRow } from './_lib/xlsx-workbook.js';
 
 /**
- * Reads a roster from a worksheet of an .xlsx workbook (data.md): the sheet named `sheet`, else
+ * Reads a roster from a worksheet of an .xlsx workbook (README "The input"): the sheet named `sheet`, else
  * the first. The header row is the first with an officer column (`officer` | 警号 | 人员编号);
  * with a `type` (勤务类型) column the rows are read as in a CSV (the long format), with date
  * columns instead as a wide roster (排班表) of shift codes. Dates, times and date-times are

@@ -23,7 +23,7 @@ export const RuleEntrySchema = z.union([
 ]);
 export type RuleEntry = z.infer<typeof RuleEntrySchema>;
 
-/** One roster entry a shift code stands for, on the cell's date (data.md, "the wide format"). */
+/** One roster entry a shift code stands for, on the cell's date (README "The input", "the wide format"). */
 export const ShiftCodeEntrySchema = z.strictObject({
   /** `HH:mm` on the cell's date. */
   start: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'a time HH:mm'),
@@ -54,7 +54,7 @@ export const SettingsSchema = z.strictObject({
   halfDayWindows: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'a window name'), ClockWindowSchema).optional(),
   /** Replace the default daytime (08:00–18:00). */
   daytime: ClockWindowSchema.optional(),
-  /** What the working-time pack counts as work and as a rest (working-time.md). */
+  /** What the working-time pack counts as work and as a rest (docs/rules/working-time/). */
   workingTime: z
     .strictObject({
       /** Duty types that are work although their category is `excused` (default: training, 培训); replaces the default. */

@@ -62,7 +62,7 @@ export const BUILT_IN_RULES: readonly RuleSource[] = [
   { file: 'rules/inrc2/single-assignment.json', definition: inrc2SingleAssignment },
   { file: 'rules/inrc2/total-assignments.json', definition: inrc2TotalAssignments },
   { file: 'rules/inrc2/working-weekends.json', definition: inrc2WorkingWeekends },
-  // Working time (working-time.md): rest, hours and days in a row for every officer, data only.
+  // Working time (docs/rules/working-time/): rest, hours and days in a row for every officer, data only.
   { file: 'rules/working-time/consecutive-workdays.json', definition: workingTimeConsecutiveWorkdays },
   { file: 'rules/working-time/daily-rest.json', definition: workingTimeDailyRest },
   { file: 'rules/working-time/weekly-hours.json', definition: workingTimeWeeklyHours },

@@ -210,7 +210,7 @@ const compileLabel: Compile = (arg, path, env) => {
   return (s) => s.run.context.label(kind, String(plainValue(id(s))));
 };
 
-/** The settings an expression may read (config.md), by path. */
+/** The settings an expression may read (README "Config"), by path. */
 export const SETTING_PATHS: readonly string[] = ['daytime', 'halfDayWindows', 'workingTime.countsAsWork', 'workingTime.breakMinutes'];
 
 /** `{ "setting": "workingTime.breakMinutes" }`: a setting as configured (defaults where the config says nothing). */

@@ -27,7 +27,7 @@ export function isEncodingName(name: string): boolean {
 }
 
 /**
- * Decodes a text file's bytes (data.md, "Encodings"): `encoding` when given; else by its BOM
+ * Decodes a text file's bytes (README "The input", "Encodings"): `encoding` when given; else by its BOM
  * (UTF-8, UTF-16 LE/BE); else UTF-8; else GB18030 (which covers GBK and GB2312, what Chinese
  * Excel writes), with a note saying so. Bytes that decode in none of these are one problem
  * naming the file, the offset of the first bad byte and its line.

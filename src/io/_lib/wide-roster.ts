@@ -39,12 +39,12 @@ export const UNKNOWN_SHIFT_CODE = 'unknown shift code';
 
 const TOTALS = new Set(['合计', '小计', '总计']);
 const WEEKDAY = /^(?:(?:周|星期|礼拜)?[一二三四五六日天]|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?$/i;
-/** What separates the codes of one cell (data.md): `/`, `、` or whitespace. */
+/** What separates the codes of one cell (README "The input"): `/`, `、` or whitespace. */
 const CODE_SEPARATOR = /[/、\s]+/;
 
 /**
  * The column of a row's officer header cell (`officer` | 警号 | 人员编号), if it has one: the
- * first such row is a roster grid's header row (data.md).
+ * first such row is a roster grid's header row (README "The input").
  *
  * @example
  * officerColumnOf({ line: 3, row: 3, cells: [{ column: 1, text: '序号', kind: 'text' }, { column: 2, text: '警号', kind: 'text' }] }) //=> 2
@@ -113,7 +113,7 @@ function yearOf(month: number, day: number, period: { start: string; end: string
 }
 
 /**
- * Reads a wide roster (排班表, data.md) from its header row on: give it each later row with
+ * Reads a wide roster (排班表, README "The input") from its header row on: give it each later row with
  * `push`, then the merged ranges with `finish`, which expands every cell's shift codes into
  * roster entries on the cell's date. Every problem of the grid is collected: a date header the
  * period does not place, a row with codes but no officer, an unknown code (with the codes known).

@@ -7,7 +7,7 @@ import { requiredOfficers } from './_lib/required-officers.js';
 import { postOf, transferEvidence, transfersOf, type IndexedTransfer, type TransferPost } from './_lib/transfer-post.js';
 
 /**
- * A community's requirement "as in `coverage`" (rules.md): coverage's `heavyLoadMinimum` as
+ * A community's requirement "as in `coverage`" (docs/rules/README.md): coverage's `heavyLoadMinimum` as
  * configured, whether or not coverage itself is switched on.
  */
 function heavyLoadMinimumOf(context: CheckContext): number {
@@ -124,7 +124,7 @@ function officersOn(movements: readonly Movement[], date: CalendarDate): number 
 
 /**
  * `replacement-first`: one subject per transfer request out of a community post, whatever its
- * date. The facts answer the four questions of rules.md; the rule file's checks, in order,
+ * date. The facts answer the four questions of docs/rules/README.md; the rule file's checks, in order,
  * report the first that fails.
  */
 export const replacementFirst: RuleFacts = {

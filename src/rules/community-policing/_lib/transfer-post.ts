@@ -4,7 +4,7 @@ import type { TransferEvidence } from '../../../report/types.js';
 import { addCalendarDays, type CalendarDate } from '../../../time/calendar-date.js';
 
 /**
- * The community post a transfer request takes an officer out of (rules.md, `five-year-tenure`,
+ * The community post a transfer request takes an officer out of (docs/rules/README.md, `five-year-tenure`,
  * shared with `replacement-first`).
  */
 export interface TransferPost {
