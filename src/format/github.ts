@@ -26,8 +26,9 @@ export const githubFormatter: Formatter = {
     const text = textFormatter.format(report, { ...context, color: false });
     // The text report prints names and notes from the input as they are: a line of it starting
     // with `::` would be a workflow command. The runner ignores commands until the random token.
+    // Only `::TOKEN::` in the text would end the pause early: a token is never one the text holds so.
     let token = context.stopCommandsToken ?? randomToken();
-    while (text.includes(token)) token = randomToken();
+    while (text.includes(`::${token}::`)) token = randomToken();
     return `${commands.join('')}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
   },
 };

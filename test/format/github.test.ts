@@ -135,6 +135,10 @@ describe('github formatter', () => {
       expect(token(a)).not.toBe(token(b));
       const fixed = { ...contextFor(files), stopCommandsToken: 'T' };
       expect(githubFormatter.format(files.report, fixed)).toBe(githubFormatter.format(files.report, fixed));
+      expect(token(githubFormatter.format(files.report, fixed))).toBe('T');
+      // A text that holds `::T::` would end the pause early: then another token is drawn.
+      const ending: Report = { ...files.report, violations: files.report.violations.map((v) => ({ ...v, message: 'name ::T:: here' })) };
+      expect(token(githubFormatter.format(ending, fixed))).toMatch(/^duty-compliance-[0-9a-f]{32}$/);
     });
   });
 
