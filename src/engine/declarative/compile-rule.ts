@@ -1,14 +1,13 @@
 import type { Problem } from '../../errors.js';
 import type { DatePeriod, Evidence, ListRecordEvidence, Subject } from '../../report/types.js';
 import { addCalendarDays, eachCalendarDate, isoDayOfWeek, isoWeekOf, type CalendarDate } from '../../time/calendar-date.js';
-import { localDateOf } from '../../time/wall-time.js';
 import type { CheckContext } from '../check-context.js';
 import type { Dimension, EvidenceSpec, RuleDefinition } from '../rule-definition.js';
 import type { JudgedSubject, RuleFacts, RuleOptions } from '../rule-module.js';
 import { isAssignment, isRosterEntry, plainValue, RecordRef, type Run, type WindowCell } from './_lib/values.js';
 import { asArray, compileExpr, compileLetExpr, DATASET_LISTS, isPlainObject, keyPath, listOf, num, same, truthy, type CompileEnv } from './compile-expr.js';
 import { Bindings, NO_BINDINGS, Scope, type ExprFn, type RuleRun } from './scope.js';
-import type { Rest } from './measures.js';
+import { startDateOf, type Rest } from './measures.js';
 
 /** What each dimension binds, for the expressions after it. */
 function bindingOf(dim: Dimension): string[] {
@@ -40,10 +39,6 @@ function spans(context: CheckContext, first: CalendarDate, length: number): { sp
   return out;
 }
 
-function periodDates(context: CheckContext): readonly CalendarDate[] {
-  return context.periodDates;
-}
-
 function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
   if (typeof dim === 'string') {
     switch (dim) {
@@ -54,7 +49,7 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
         return { *each(s) { for (const r of listOf(s, list)) yield [{ [dim]: r }, undefined, undefined]; } };
       }
       case 'date':
-        return { *each(s) { for (const d of periodDates(s.run.context)) yield [{ date: d }, [d], { start: d, end: d }]; } };
+        return { *each(s) { for (const d of s.run.context.periodDates) yield [{ date: d }, [d], { start: d, end: d }]; } };
       case 'isoWeek':
         return {
           *each(s) {
@@ -72,7 +67,7 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
           },
         };
       case 'horizon':
-        return { *each(s) { yield [{}, periodDates(s.run.context), { ...s.run.context.period }]; } };
+        return { *each(s) { yield [{}, s.run.context.periodDates, { ...s.run.context.period }]; } };
       case 'entry':
         return {
           *each(s) {
@@ -80,7 +75,7 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
             const { context } = s.run;
             const entries = officer instanceof RecordRef ? context.entriesOf(officer.value.id as string) : context.roster;
             for (const e of entries) {
-              const d = localStart(s, e.startInstant);
+              const d = startDateOf(s, e);
               yield [{ entry: e }, [d], { start: d, end: d }];
             }
           },
@@ -119,10 +114,6 @@ function compareValues(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function localStart(s: Scope, instant: number): CalendarDate {
-  return localDateOf(instant, s.run.context.zone);
-}
-
 /**
  * `{ "runs": { key, carry? } }`: the maximal runs of consecutive dates of the check period on
  * which `key` (an expression of `date`) keeps one value; null, false or absent is no run. A
@@ -137,7 +128,7 @@ function compileRuns(spec: { key: unknown; carry?: { key: unknown; length: unkno
   const none = (v: unknown) => v === null || v === undefined || v === false;
   return {
     *each(s) {
-      const dates = periodDates(s.run.context);
+      const dates = s.run.context.periodDates;
       if (dates.length === 0) return;
       const keys = dates.map((d) => plainValue(key(s.with({ date: d }, [d]))));
       const ck = carryKey ? plainValue(carryKey(s)) : null;

@@ -47,8 +47,8 @@ function stringList(value: unknown, path: string, env: CompileEnv, allowed?: rea
   return value as string[];
 }
 
-/** The local start date of an entry, computed once per entry. */
-function startDateOf(s: Scope, entry: RosterEntry): CalendarDate {
+/** The local start date of an entry, computed once per entry and shared by every measure and dimension of a run. */
+export function startDateOf(s: Scope, entry: RosterEntry): CalendarDate {
   let dates = s.run.cache.get('entryStartDates') as CalendarDate[] | undefined;
   if (!dates) s.run.cache.set('entryStartDates', (dates = []));
   return (dates[entry.index] ??= localDateOf(entry.startInstant, s.run.context.zone));
