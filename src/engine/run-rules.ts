@@ -142,8 +142,12 @@ function mergeRuns(findings: Finding[], expected: string | undefined, actual: st
       };
       continue;
     }
-    // `evidence` by name: a subject may make it on first read (a getter a spread would not copy).
-    const run: Finding = { judged: { ...judged, evidence: judged.evidence }, checkIndex: f.checkIndex };
+    // By name what a subject may make on first read (getters a spread would not copy).
+    const copy: JudgedSubject = { ...judged, evidence: judged.evidence };
+    if (judged.details !== undefined) copy.details = judged.details;
+    if (judged.messageData !== undefined) copy.messageData = judged.messageData;
+    if (judged.penalty !== undefined) copy.penalty = judged.penalty;
+    const run: Finding = { judged: copy, checkIndex: f.checkIndex };
     runs.push(run);
     open.set(key, run);
   }

@@ -260,16 +260,15 @@ function compileEvidence(specs: readonly EvidenceSpec[], env: CompileEnv): Evide
  */
 class Judgement implements JudgedSubject {
   period?: DatePeriod;
-  details?: Record<string, unknown>;
-  messageData?: Record<string, string | number>;
-  penalty?: { amount: number; weight: number };
   private made: Evidence[] | undefined;
+  private described: { details?: Record<string, unknown>; messageData?: Record<string, string | number>; penalty?: { amount: number; weight: number } } | undefined;
 
   constructor(
     readonly subject: Subject,
     readonly facts: Record<string, unknown>,
     private readonly scope: Scope,
     private readonly makeEvidence: EvidenceFn,
+    private readonly describe: (s: Scope) => NonNullable<Judgement['described']>,
   ) {}
 
   get evidence(): Evidence[] {
@@ -278,6 +277,19 @@ class Judgement implements JudgedSubject {
 
   set evidence(value: Evidence[]) {
     this.made = value;
+  }
+
+  // Details, message data and penalty are, like evidence, made on first read (a reported subject).
+  get details(): Record<string, unknown> | undefined {
+    return (this.described ??= this.describe(this.scope)).details;
+  }
+
+  get messageData(): Record<string, string | number> | undefined {
+    return (this.described ??= this.describe(this.scope)).messageData;
+  }
+
+  get penalty(): { amount: number; weight: number } | undefined {
+    return (this.described ??= this.describe(this.scope)).penalty;
   }
 }
 
@@ -423,15 +435,20 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
     const subject: Subject = { type: subjectType, id: String(plainValue(subjectId!(scope))) };
     let period = defaultPeriod;
     if (periodStart && periodEnd) period = { start: String(periodStart(scope)), end: String(periodEnd(scope)) };
-    const judged = new Judgement(subject, factValues, scope, evidence);
+    const judged = new Judgement(subject, factValues, scope, evidence, describe);
     if (period) judged.period = period;
+    return judged;
+  }
+
+  function describe(scope: Scope): { details?: Record<string, unknown>; messageData?: Record<string, string | number>; penalty?: { amount: number; weight: number } } {
+    const out: ReturnType<typeof describe> = {};
     if (details.length) {
       const d: Record<string, unknown> = {};
       for (const [k, f] of details) {
         const v = plainValue(f(scope));
         if (v !== null && v !== undefined) d[k] = v;
       }
-      if (Object.keys(d).length) judged.details = d;
+      if (Object.keys(d).length) out.details = d;
     }
     if (messageData.length) {
       const m: Record<string, string | number> = {};
@@ -439,10 +456,10 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
         const v = plainValue(f(scope));
         m[k] = typeof v === 'number' ? v : String(v ?? '');
       }
-      judged.messageData = m;
+      out.messageData = m;
     }
-    if (penaltyAmount && penaltyWeight) judged.penalty = { amount: num(penaltyAmount(scope)), weight: num(penaltyWeight(scope)) };
-    return judged;
+    if (penaltyAmount && penaltyWeight) out.penalty = { amount: num(penaltyAmount(scope)), weight: num(penaltyWeight(scope)) };
+    return out;
   }
 
   return { facts, problems };

@@ -7,6 +7,7 @@ import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '.
 import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv } from './compile-expr.js';
 import type { ExprFn, Scope } from './scope.js';
+import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
 
 /** Where a measure's value may be kept with what it found behind it (a `let` named in `evidence`). */
 export interface MeasureEnv extends CompileEnv {
@@ -105,8 +106,17 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
   const startsOn = p.startsOn === undefined || p.startsOn === 'subject' ? p.startsOn : compileExpr(p.startsOn, keyPath(path, 'startsOn'), env);
   const where = p.where === undefined ? undefined : compileExpr(p.where, keyPath(path, 'where'), { ...env, vars: new Set([...env.vars, 'entry']) });
   const typeSet = types ? new Set(types) : undefined;
-  return (s) => {
-    const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
+  // Without startsOn, and with filters that read nothing of the subject but the entry and the
+  // officer, the result is the officer's: computed once per officer and shared by all their
+  // subjects (a year judged week by week, or day by day, is not filtered 52 or 365 times).
+  const whereDeps = p.where === undefined ? new Set<string>() : dependenciesOf(p.where, env.lets);
+  const perOfficer =
+    startsOn === undefined &&
+    dependsOnlyOn(whereDeps, ['entry', 'officer', 'checkPeriod']) &&
+    (p.alsoTypes === undefined || dependsOnlyOn(dependenciesOf(p.alsoTypes, env.lets), ['checkPeriod']));
+  const readsBoundOfficer = whereDeps.has('officer');
+  const cacheKey = `entries:${path}`;
+  const select = (s: Scope, officer: string | undefined): readonly RosterEntry[] => {
     let entries: readonly RosterEntry[];
     if (startsOn === undefined) entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
     else {
@@ -116,9 +126,26 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     }
     const { context } = s.run;
     const also = alsoTypes ? new Set(asArray(alsoTypes(s)).map((t) => normalizeDutyType(String(t)))) : undefined;
+    // A roster has a few types and millions of entries: each type is normalised once.
+    const alsoByType = new Map<string, boolean>();
+    const isAlso = (type: string): boolean => {
+      let v = alsoByType.get(type);
+      if (v === undefined) alsoByType.set(type, (v = also!.has(normalizeDutyType(type))));
+      return v;
+    };
     const selected = (e: RosterEntry) =>
-      (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOf(e))) || (also !== undefined && also.has(normalizeDutyType(e.type)));
+      (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOf(e))) || (also !== undefined && isAlso(e.type));
     return entries.filter((e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.with({ entry: e })))));
+  };
+  return (s) => {
+    const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
+    if (!perOfficer) return select(s, officer);
+    let byOfficer = s.run.cache.get(cacheKey) as Map<string | undefined, readonly RosterEntry[]> | undefined;
+    if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new Map()));
+    const key = readsBoundOfficer ? `${officer}\u0000${boundOfficerId(s)}` : officer;
+    let entries = byOfficer.get(key);
+    if (!entries) byOfficer.set(key, (entries = select(s, officer)));
+    return entries;
   };
 };
 
@@ -317,7 +344,7 @@ const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: 
  * entries that count there (`entryWhere`, with `date` and `entry` bound) and their union minutes.
  */
 function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], visit: (date: CalendarDate, w: ClockWindow, interval: Interval, entries: RosterEntry[], minutes: number) => void): void {
-  const byStart = new EntriesByStart(asArray(spec.of(s)) as RosterEntry[]);
+  const byStart = entriesByStart(s, asArray(spec.of(s)) as RosterEntry[]);
   const windows = spec.windows(s);
   for (const date of dates) {
     const dated = spec.days || spec.entryWhere ? s.with({ date }, [date]) : s;
@@ -332,6 +359,15 @@ function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], vis
       visit(date, w, interval, entries, unionMinutesWithin(entries.map(intervalOf), interval));
     });
   }
+}
+
+/** The index of a list of entries; one per list, so the subjects that share a list (the officer's, cached) share it. */
+function entriesByStart(s: Scope, entries: readonly RosterEntry[]): EntriesByStart {
+  let indexes = s.run.cache.get('entriesByStart') as WeakMap<readonly RosterEntry[], EntriesByStart> | undefined;
+  if (!indexes) s.run.cache.set('entriesByStart', (indexes = new WeakMap()));
+  let index = indexes.get(entries);
+  if (!index) indexes.set(entries, (index = new EntriesByStart(entries)));
+  return index;
 }
 
 /** Entries in start order, to find those overlapping a span by binary search. */

@@ -1,0 +1,52 @@
+import { isPlainObject } from '../compile-expr.js';
+
+/** Operators that read the subject's dates, or a bound `date`/`officer`, without naming them in a `var`. */
+const IMPLICIT_READS: Readonly<Record<string, readonly string[]>> = {
+  countDays: ['dates'],
+  someDay: ['dates'],
+  windows: ['dates'],
+  minutes: ['dates'],
+  day: ['date', 'officer'],
+  entries: ['officer', 'dates'],
+  rests: ['officer', 'dates'],
+};
+
+/**
+ * What an expression's value may depend on besides the run's constants (options, settings,
+ * the dataset): the names of the bindings its `var`s read, `let` for a `let` value, and what its
+ * operators read implicitly (`dates`: the subject's dates). Conservative: a name an inner
+ * operator binds itself (`item`, `entry`, `date`) is counted as read from outside, so a value
+ * judged constant is constant. Measures use it to compute once what every subject would
+ * compute again.
+ *
+ * @example
+ * dependenciesOf({ '==': [{ var: 'entry.community' }, null] }, new Set()) //=> Set { 'entry' }
+ */
+export function dependenciesOf(expr: unknown, lets: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  // An explicit stack: a rule file's nesting depth never becomes the engine's recursion depth.
+  const stack: unknown[] = [expr];
+  while (stack.length) {
+    const e = stack.pop();
+    if (Array.isArray(e)) {
+      for (const x of e) stack.push(x);
+      continue;
+    }
+    if (!isPlainObject(e)) continue;
+    for (const [key, value] of Object.entries(e)) {
+      if (key === 'var' && typeof value === 'string') {
+        const head = value.split('.')[0]!;
+        out.add(lets.has(head) ? 'let' : head);
+      }
+      for (const name of IMPLICIT_READS[key] ?? []) out.add(name);
+      stack.push(value);
+    }
+  }
+  return out;
+}
+
+/** Whether every dependency is one of `allowed`. */
+export function dependsOnlyOn(deps: ReadonlySet<string>, allowed: readonly string[]): boolean {
+  for (const d of deps) if (!allowed.includes(d)) return false;
+  return true;
+}
