@@ -6,7 +6,7 @@ import type { CheckContext } from './check-context.js';
 import type { FactMap, TopLevelCondition } from './conditions-schema.js';
 import type { EnabledRule } from './resolve-config.js';
 import type { RuleRegistry } from './registry.js';
-import type { JudgedSubject, RuleModule } from './rule-module.js';
+import type { JudgedSubject, RuleModule, RuleOptions } from './rule-module.js';
 
 /** Turns conditions into a predicate over facts; compiled once per check, called per subject. */
 export type ConditionEvaluatorFactory = (conditions: TopLevelCondition) => (facts: FactMap) => boolean | Promise<boolean>;
@@ -66,13 +66,17 @@ async function runRule(context: CheckContext, module: RuleModule, rule: EnabledR
   const { language, evaluatorFactory } = options;
   const checks = definition.checks.map((c) => evaluatorFactory(c.conditions));
   const findings: Finding[] = [];
-  const judgedSubjects = new Map<string, Subject>();
+  // Subjects judged, by type then id: a rule judges millions (officer × date) and most are seen again.
+  const judgedSubjects = new Map<string, Map<string, Subject>>();
   const measures: JudgedSubjectMeasures[] | undefined = options.collectMeasures ? [] : undefined;
+  const conditionFacts = new ConditionFacts(rule.options);
   for (const judged of module.facts.subjects(context, rule.options)) {
-    const key = `${judged.subject.type}\u0000${judged.subject.id}`;
-    if (!judgedSubjects.has(key)) judgedSubjects.set(key, { type: judged.subject.type, id: judged.subject.id });
+    const { type, id } = judged.subject;
+    let ofType = judgedSubjects.get(type);
+    if (!ofType) judgedSubjects.set(type, (ofType = new Map()));
+    if (!ofType.has(id)) ofType.set(id, { type, id });
     measures?.push(measuresOf(judged));
-    const facts: FactMap = { ...judged.facts, options: rule.options };
+    const facts = conditionFacts.of(judged.facts);
     for (let i = 0; i < checks.length; i++) {
       const held = checks[i]!(facts);
       if (typeof held === 'boolean' ? held : await held) {
@@ -82,11 +86,47 @@ async function runRule(context: CheckContext, module: RuleModule, rule: EnabledR
     }
   }
   const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;
-  const subjects = [...judgedSubjects.values()].sort((a, b) => compareText(a.id, b.id) || compareText(a.type, b.type));
+  const subjects = [...judgedSubjects.values()].flatMap((m) => [...m.values()]).sort((a, b) => compareText(a.id, b.id) || compareText(a.type, b.type));
   return {
     found: merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language)),
     run: { ruleId: rule.id, subjects, ...(measures ? { judged: measures } : {}) },
   };
+}
+
+/**
+ * The facts the conditions read: the subject's, and the rule's `options`. The object of the
+ * subject before is reused when it has the same keys (every subject of a declarative rule): a
+ * new one per subject was a third of the time of a rule judging millions of subjects.
+ */
+class ConditionFacts {
+  private object: Record<string, unknown> | undefined;
+  /** How many keys `object` has besides `options`. */
+  private size = 0;
+
+  constructor(private readonly options: RuleOptions) {}
+
+  of(subjectFacts: Record<string, unknown>): FactMap {
+    const previous = this.object;
+    if (previous !== undefined) {
+      let count = 0;
+      let same = true;
+      for (const key in subjectFacts) {
+        if (key === 'options' || !Object.hasOwn(previous, key)) {
+          same = false;
+          break;
+        }
+        count++;
+      }
+      if (same && count === this.size) {
+        for (const key in subjectFacts) previous[key] = subjectFacts[key];
+        return previous;
+      }
+    }
+    const made: Record<string, unknown> = { ...subjectFacts, options: this.options };
+    this.object = made;
+    this.size = Object.hasOwn(subjectFacts, 'options') ? -1 : Object.keys(subjectFacts).length;
+    return made;
+  }
 }
 
 /** A judged subject as a report keeps it: subject, period, and its facts and details that are plain values. */

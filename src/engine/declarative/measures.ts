@@ -180,15 +180,32 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
   const onSubjectDates = p.startsOn === 'subject';
   return (s) => {
     const officer = boundOfficerId(s)!;
-    let byOfficer = s.run.cache.get(cacheKey) as Map<string, Rest[]> | undefined;
+    let byOfficer = s.run.cache.get(cacheKey) as Map<string, OfficerRests> | undefined;
     if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new Map()));
     let rests = byOfficer.get(officer);
-    if (!rests) byOfficer.set(officer, (rests = restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
-    if (!onSubjectDates) return rests;
+    if (!rests) byOfficer.set(officer, (rests = officerRests(restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s))))));
+    if (!onSubjectDates) return rests.all;
+    // In order of the rests, as a filter of all of them by date would give.
+    if (s.dates.length === 1) return rests.byDate.get(s.dates[0]!) ?? [];
     const dates = new Set(s.dates);
-    return rests.filter((r) => dates.has(r.date));
+    return rests.all.filter((r) => dates.has(r.date));
   };
 };
+
+interface OfficerRests {
+  all: Rest[];
+  byDate: Map<CalendarDate, Rest[]>;
+}
+
+function officerRests(all: Rest[]): OfficerRests {
+  const byDate = new Map<CalendarDate, Rest[]>();
+  for (const r of all) {
+    let list = byDate.get(r.date);
+    if (!list) byDate.set(r.date, (list = []));
+    list.push(r);
+  }
+  return { all, byDate };
+}
 
 function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number): Rest[] {
   const sorted = [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
