@@ -146,7 +146,7 @@ function itemwise(apply: (items: unknown[], each: (s: Scope, item: unknown) => u
     if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[list, expression of item]', arg);
     const list = compileExpr(arg[0], keyPath(path, 0), env);
     const inner = compileExpr(arg[1], keyPath(path, 1), { ...env, vars: new Set([...env.vars, 'item']) });
-    return (s) => apply(asArray(list(s)), (scope, item) => inner(scope.with({ item })), s);
+    return (s) => apply(asArray(list(s)), (scope, item) => inner(scope.withOne('item', item)), s);
   };
 }
 
@@ -154,7 +154,7 @@ function itemwise(apply: (items: unknown[], each: (s: Scope, item: unknown) => u
 function overDays(apply: (dates: readonly CalendarDate[], test: (date: CalendarDate) => boolean) => unknown): Compile {
   return (arg, path, env) => {
     const test = compileExpr(arg, path, { ...env, vars: new Set([...env.vars, 'date']) });
-    return (s) => apply(s.dates, (date) => truthy(test(s.with({ date }, [date]))));
+    return (s) => apply(s.dates, (date) => truthy(test(s.withOne('date', date, [date]))));
   };
 }
 
@@ -166,7 +166,7 @@ const compileOnDate: Compile = (arg, path, env) => {
   return (s) => {
     const d = date(s);
     if (typeof d !== 'string') return null;
-    return inner(s.with({ date: d }, [d]));
+    return inner(s.withOne('date', d, [d]));
   };
 };
 

@@ -130,7 +130,7 @@ function compileRuns(spec: { key: unknown; carry?: { key: unknown; length: unkno
     *each(s) {
       const dates = s.run.context.periodDates;
       if (dates.length === 0) return;
-      const keys = dates.map((d) => plainValue(key(s.with({ date: d }, [d]))));
+      const keys = dates.map((d) => plainValue(key(s.withOne('date', d, [d]))));
       const ck = carryKey ? plainValue(carryKey(s)) : null;
       const cl = carryLength ? Math.max(0, num(carryLength(s)) || 0) : 0;
       const runs: Run[] = [];
@@ -239,7 +239,7 @@ function compileEvidence(specs: readonly EvidenceSpec[], env: CompileEnv): Evide
       const seen = new Set<unknown>();
       const out: Evidence[] = [];
       for (const item of asArray(each(s)).flat()) {
-        const m = minutes ? num(minutes(s.with({ item }))) : undefined;
+        const m = minutes ? num(minutes(s.withOne('item', item))) : undefined;
         const found = itemEvidence(s.run.context, item, m) ?? [];
         for (const e of Array.isArray(found) ? found : [found]) {
           const key = 'index' in e && 'source' in e ? `${e.source}:${(e as { path?: string }).path ?? ''}:${e.index}` : JSON.stringify(e);

@@ -2,12 +2,13 @@ import type { IndexedAssignment } from '../check-context.js';
 import { normalizeDutyType, type ClockWindow } from '../settings.js';
 import type { RosterEntry } from '../../model/roster-entry.js';
 import { addCalendarDays, isDateWithin, type CalendarDate } from '../../time/calendar-date.js';
-import { overlapMinutes, unionMinutesWithin, type Interval } from '../../time/intervals.js';
+import { overlapMinutes, type Interval } from '../../time/intervals.js';
 import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
 import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv } from './compile-expr.js';
 import type { ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
+import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 
 /** Where a measure's value may be kept with what it found behind it (a `let` named in `evidence`). */
 export interface MeasureEnv extends CompileEnv {
@@ -135,7 +136,7 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     };
     const selected = (e: RosterEntry) =>
       (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOf(e))) || (also !== undefined && isAlso(e.type));
-    return entries.filter((e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.with({ entry: e })))));
+    return entries.filter((e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.withOne('entry', e)))));
   };
   return (s) => {
     const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
@@ -282,7 +283,18 @@ const distinctMeasure: CompileMeasure = (arg, path, env) => {
   if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[1] !== 'string') return invalid(env, path, 'wrong arguments', '[collection, field name]', arg);
   const coll = compileExpr(arg[0], keyPath(path, 0), env);
   const field = arg[1];
-  return (s) => new Set(asArray(coll(s)).map((item) => JSON.stringify(plainValue(readField(item, field)) ?? null))).size;
+  return (s) => {
+    // Values compared as their JSON text; strings, finite numbers and booleans by themselves
+    // (their JSON texts differ exactly when they do), which saves a stringify per item.
+    const plain = new Set<unknown>();
+    let other: Set<string> | undefined;
+    for (const item of asArray(coll(s))) {
+      const v = plainValue(readField(item, field)) ?? null;
+      if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) plain.add(v);
+      else (other ??= new Set()).add(JSON.stringify(v));
+    }
+    return plain.size + (other?.size ?? 0);
+  };
 };
 
 /** `{ "maxOf": [collection, expr] }`, `minOf`, `sumOf`: over the items, each bound as `item` (max and min of nothing: null). */
@@ -291,7 +303,7 @@ function aggregate(apply: (values: number[]) => unknown): CompileMeasure {
     if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[collection, expression of item]', arg);
     const coll = compileExpr(arg[0], keyPath(path, 0), env);
     const value = compileExpr(arg[1], keyPath(path, 1), { ...env, vars: new Set([...env.vars, 'item']) });
-    return (s) => apply(asArray(coll(s)).map((item) => num(value(s.with({ item })))));
+    return (s) => apply(asArray(coll(s)).map((item) => num(value(s.withOne('item', item)))));
   };
 }
 
@@ -363,18 +375,22 @@ const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: 
 function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], visit: (date: CalendarDate, w: ClockWindow, interval: Interval, entries: RosterEntry[], minutes: number) => void): void {
   const byStart = entriesByStart(s, asArray(spec.of(s)) as RosterEntry[]);
   const windows = spec.windows(s);
+  const intervals: Interval[] = new Array(windows.length);
   for (const date of dates) {
-    const dated = spec.days || spec.entryWhere ? s.with({ date }, [date]) : s;
+    const dated = spec.days || spec.entryWhere ? s.withOne('date', date, [date]) : s;
     if (spec.days && !truthy(spec.days(dated))) continue;
-    const intervals = windows.map((w) => windowOn(s, date, w));
+    let from = Infinity;
+    let to = -Infinity;
+    for (let i = 0; i < windows.length; i++) {
+      const interval = (intervals[i] = windowOn(s, date, windows[i]!));
+      if (interval.start < from) from = interval.start;
+      if (interval.end > to) to = interval.end;
+    }
     // Only entries that meet one of the date's windows can add minutes: the rest are not even
     // asked `entryWhere` (a year of an officer's roster, judged week by week, stays linear).
-    const near = byStart.overlapping(Math.min(...intervals.map((i) => i.start)), Math.max(...intervals.map((i) => i.end)));
-    const entries = spec.entryWhere ? near.filter((entry) => truthy(spec.entryWhere!(dated.with({ entry })))) : near;
-    windows.forEach((w, i) => {
-      const interval = intervals[i]!;
-      visit(date, w, interval, entries, unionMinutesWithin(entries.map(intervalOf), interval));
-    });
+    const near = byStart.overlapping(from, to);
+    const entries = spec.entryWhere && near.length > 0 ? near.filter((entry) => truthy(spec.entryWhere!(dated.withOne('entry', entry)))) : near;
+    for (let i = 0; i < windows.length; i++) visit(date, windows[i]!, intervals[i]!, entries, unionEntryMinutesWithin(entries, intervals[i]!));
   }
 }
 

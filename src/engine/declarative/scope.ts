@@ -17,13 +17,33 @@ export interface RuleRun {
  * evaluations cheap.
  */
 export class Bindings {
+  // Names and values side by side: a lookup compares a few interned names, where reading
+  // differently shaped objects was a megamorphic property access per step.
+  private readonly names: readonly string[];
+  private readonly values: readonly unknown[];
+
   constructor(
     private readonly parent: Bindings | undefined,
-    private readonly own: Readonly<Record<string, unknown>>,
-  ) {}
+    own: Readonly<Record<string, unknown>>,
+  ) {
+    this.names = Object.keys(own);
+    this.values = this.names.map((k) => own[k]);
+  }
+
+  /** One more name on top of `parent`: the common case (an item, an entry, a date). */
+  static one(parent: Bindings, name: string, value: unknown): Bindings {
+    const b = Object.create(Bindings.prototype) as { parent: Bindings; names: string[]; values: unknown[] };
+    b.parent = parent;
+    b.names = [name];
+    b.values = [value];
+    return b as unknown as Bindings;
+  }
 
   get(name: string): unknown {
-    for (let b: Bindings | undefined = this; b; b = b.parent) if (Object.prototype.hasOwnProperty.call(b.own, name)) return b.own[name];
+    for (let b: Bindings | undefined = this; b; b = b.parent) {
+      const { names } = b;
+      for (let i = 0; i < names.length; i++) if (names[i] === name) return b.values[i];
+    }
     return undefined;
   }
 }
@@ -43,8 +63,7 @@ export class Scope {
   private readonly letValues: Map<string, unknown>;
   /** The subject's own scope: `let` values are computed there, never with a child's bindings. */
   private readonly root: Scope;
-  /** What each measure named in `evidence` found behind its value. */
-  readonly witnesses: Map<string, Witness>;
+  private witnessMap: Map<string, Witness> | undefined;
 
   constructor(
     readonly run: RuleRun,
@@ -55,7 +74,11 @@ export class Scope {
   ) {
     this.root = parent ? parent.root : this;
     this.letValues = this.root.letValues ?? new Map();
-    this.witnesses = this.root.witnesses ?? new Map();
+  }
+
+  /** What each measure named in `evidence` found behind its value (made on first use: most subjects keep none). */
+  get witnesses(): Map<string, Witness> {
+    return (this.root.witnessMap ??= new Map());
   }
 
   /** A `let` value, computed once per subject. */
@@ -64,6 +87,11 @@ export class Scope {
     const value = this.lets.get(name)!(this.root);
     this.letValues.set(name, value);
     return value;
+  }
+
+  /** The same subject with one more binding, and optionally other dates. */
+  withOne(name: string, value: unknown, dates: readonly CalendarDate[] = this.dates): Scope {
+    return new Scope(this.run, Bindings.one(this.vars, name, value), dates, this.lets, this);
   }
 
   /** The same subject with more bindings, and optionally other dates. */
