@@ -1,9 +1,11 @@
 import { DutyComplianceError, type Problem } from '../errors.js';
-import { FORMATTERS, type FormatContext } from '../format/index.js';
+import type { FormatContext } from '../format/index.js';
 import { readReportFile } from '../report/diff.js';
 import type { Language } from '../report/types.js';
 import { EXIT } from './exit-code.js';
 import { writeFilesAtomically } from './write-files.js';
+import { renderedOutputs, writeToStdout } from './_lib/report-outputs.js';
+import type { CliIO } from './run-cli.js';
 
 /** One rendering of the saved report: a format, and the file it goes to (absent: stdout). */
 export interface ReportOutput {
@@ -48,17 +50,14 @@ export function parseReportCommand(args: ReportArguments, problems: Problem[]): 
  * Files are written all or none; exit 0 once written (rendering judges nothing: the exit code of
  * the check is the check's).
  */
-export async function runReport(command: ReportCommand, io: { stdout: (text: string) => void; cwd: string; isTTY: boolean }): Promise<number> {
+export async function runReport(command: ReportCommand, io: Pick<CliIO, 'stdout' | 'cwd' | 'isTTY'>): Promise<number> {
   const report = await readReportFile(command.report);
   const context: FormatContext = { language: command.language ?? report.language, color: false, cwd: io.cwd };
-  const rendered = command.outputs.map((o) => ({
-    ...o,
-    text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
-  }));
+  const rendered = renderedOutputs(command.outputs, report, context, io);
   if (rendered.some((o) => o.file === command.report)) {
     throw new DutyComplianceError('USAGE', [{ path: '--output', message: 'the report being rendered would be overwritten', received: command.report }]);
   }
   await writeFilesAtomically(rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', what: 'the report', text: o.text }] : [])));
-  for (const o of rendered) if (o.file === undefined) io.stdout(o.text);
+  await writeToStdout(rendered, io);
   return EXIT.ok;
 }

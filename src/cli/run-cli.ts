@@ -9,6 +9,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '../report/messages.js';
 import type { Language } from '../report/types.js';
 import { EXIT, exitCodeFor, FAIL_ON, type ExitPolicy, type FailOn } from './exit-code.js';
 import { outputProblems, writeFilesAtomically } from './write-files.js';
+import { renderedOutputs, writeToStdout } from './_lib/report-outputs.js';
 import { applyCiInputs, ciFileOutputs, ciInputFiles, ciNotes, ciOptionProblems, ciOutputFiles, readCiInputs, type CiOptions } from './ci-options.js';
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
@@ -17,7 +18,8 @@ import { parseReportCommand, runReport, type ReportCommand } from './report-comm
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
-  stdout: (text: string) => void;
+  /** Reports are written to it chunk by chunk; a promise it returns is awaited (backpressure). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   /** Whether stdout is a terminal (colour). */
@@ -112,8 +114,8 @@ export interface CheckCommand {
 export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DiffCommand | Inrc2Command | ReportCommand;
 
 /**
- * Runs the CLI with `argv` (without node and the script) and returns its exit code. It prints
- * only whole outputs: every report is formatted completely before anything is written.
+ * Runs the CLI with `argv` (without node and the script) and returns its exit code. Reports are
+ * written as their formats make them, files first (each whole or not at all), then stdout.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   try {
@@ -364,15 +366,12 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   const [ciInputs, checked] = [ciRead.value, checkedRead.value];
   const report = applyCiInputs(checked, ciInputs, command.ci, io.now?.() ?? new Date());
   const context: FormatContext = { language: command.language, color: false, cwd: io.cwd };
-  const rendered = command.outputs.map((o) => ({
-    ...o,
-    text: FORMATTERS.get(o.format)!.format(report, { ...context, color: o.file === undefined && o.format === 'text' && io.isTTY && !process.env.NO_COLOR }),
-  }));
+  const rendered = renderedOutputs(command.outputs, report, context, io);
   await writeFilesAtomically([
     ...rendered.flatMap((o) => (o.file !== undefined ? [{ file: o.file, option: '--output', what: 'the report', text: o.text }] : [])),
     ...ciFileOutputs(report, ciInputs, command.ci, io.cwd),
   ]);
-  for (const o of rendered) if (o.file === undefined) io.stdout(o.text);
+  await writeToStdout(rendered, io);
   const notes = ciNotes(report, command.ci);
   if (notes) io.stderr(notes);
   if (command.outputs.some((o) => o.format === 'html') && !command.include.includes('subjects')) {

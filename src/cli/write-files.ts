@@ -1,16 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { copyFile, link, lstat, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DutyComplianceError, type Problem } from '../errors.js';
 
-/** A whole output and the file it goes to (an absolute path). */
+/** An output and the file it goes to (an absolute path). */
 export interface FileOutput {
   file: string;
   /** The option that named the file, for errors (`--output`). */
   option: string;
   /** What the file holds, for errors: `the report`, `the baseline`, `the waivers file`. */
   what: string;
-  text: string;
+  /**
+   * What the file is to hold: a string, or its chunks (a formatter's, made as they are written,
+   * so that a report of hundreds of MB is never one string). Chunks are read once.
+   */
+  text: string | Iterable<string>;
   /**
    * The input this output is meant to rewrite (`--prune-waivers` rewrites `--waivers`), as an
    * absolute path; every other input is refused as a target.
@@ -100,13 +107,15 @@ export async function outputProblems(outputs: readonly Pick<FileOutput, 'file' |
 
 /**
  * Writes every output so that no reader ever sees a half-written report, and either every target
- * is replaced or none is: each text goes to a temporary file beside its target first; only when
+ * is replaced or none is: each text goes to a temporary file beside its target first (chunk by
+ * chunk through a write stream, waiting whenever the disk is behind); only when
  * all are written are they renamed into place (a rename within a directory is atomic; a replaced
  * file keeps its permissions). A symbolic link is written through to the file it points to; a
  * device or FIFO (`--output /dev/null`) is written to in place, never replaced by a file. If
  * any write or rename fails, the targets already replaced get their previous content back, the
  * temporary files are removed, and one `USAGE` error lists every file that could not be written,
- * and what it was to hold.
+ * and what it was to hold. An error of the chunks themselves (a formatter's bug, not the file's)
+ * is thrown as it is, after the same rollback.
  */
 export async function writeFilesAtomically(outputs: readonly FileOutput[]): Promise<void> {
   const targets = await Promise.all(outputs.map((o) => resolveTarget(o.file)));
@@ -117,27 +126,34 @@ export async function writeFilesAtomically(outputs: readonly FileOutput[]): Prom
     return { ...o, target, temp: beside('tmp'), backup: file ? beside('bak') : undefined, replaced: false };
   });
   const failures: Problem[] = [];
-  const fail = (o: FileOutput, error: unknown) => failures.push({ path: o.option, file: o.file, message: `cannot write ${o.what}: ${describeFsError(error)}` });
+  // The first error thrown by an output's chunks rather than by its file.
+  let producerError: { error: unknown } | undefined;
+  const fail = (o: FileOutput, error: unknown) => {
+    if (error instanceof ProducerError) producerError ??= { error: error.thrown };
+    else failures.push({ path: o.option, file: o.file, message: `cannot write ${o.what}: ${describeFsError(error)}` });
+  };
+  const failed = () => failures.length > 0 || producerError !== undefined;
+  const thrown = () => (producerError !== undefined ? producerError.error : new DutyComplianceError('USAGE', failures));
   const cleanUp = () => Promise.all(staged.flatMap((o) => [rm(o.temp, { force: true }), ...(o.backup ? [rm(o.backup, { force: true })] : [])]));
 
   const written = await Promise.allSettled(
     staged.map(async (o) => {
       if (o.target.isDirectory) throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
       if (o.target.special) return;
-      await writeFile(o.temp, o.text, { encoding: 'utf8', flag: 'wx', ...(await existingMode(o.target.path)) });
+      await writeChunks(o.temp, o.text, { flags: 'wx', ...(await existingMode(o.target.path)) });
       // The previous content, kept until every target is in place, to put back if one fails.
       if (o.backup) await link(o.target.path, o.backup).catch(() => copyFile(o.target.path, o.backup!));
     }),
   );
   written.forEach((w, i) => w.status === 'rejected' && fail(staged[i]!, w.reason));
-  if (failures.length > 0) {
+  if (failed()) {
     await cleanUp();
-    throw new DutyComplianceError('USAGE', failures);
+    throw thrown();
   }
   // Files first (they can be put back), then devices and FIFOs, written in place.
   for (const o of [...staged.filter((x) => !x.target.special), ...staged.filter((x) => x.target.special)]) {
     try {
-      if (o.target.special) await writeFile(o.target.path, o.text, 'utf8');
+      if (o.target.special) await writeChunks(o.target.path, o.text, { flags: 'w' });
       else {
         await rename(o.temp, o.target.path);
         o.replaced = true;
@@ -147,15 +163,39 @@ export async function writeFilesAtomically(outputs: readonly FileOutput[]): Prom
       break;
     }
   }
-  if (failures.length > 0) {
+  if (failed()) {
     for (const o of staged) {
       if (!o.replaced) continue;
       await (o.backup ? rename(o.backup, o.target.path) : rm(o.target.path, { force: true })).catch(() => undefined);
     }
     await cleanUp();
-    throw new DutyComplianceError('USAGE', failures);
+    throw thrown();
   }
   await cleanUp();
+}
+
+/** An error thrown while the chunks of an output were made: the formatter's, not the file's. */
+class ProducerError extends Error {
+  constructor(readonly thrown: unknown) {
+    super('the chunks of an output failed');
+  }
+}
+
+/**
+ * Writes a text or its chunks to `file` through a write stream, one chunk at a time: the next
+ * chunk is made only when the stream has room for it (pipeline's backpressure), so at most a
+ * few chunks are held. Rejects with the file's error, or a {@link ProducerError} for the chunks'.
+ */
+async function writeChunks(file: string, text: string | Iterable<string>, options: { flags: string; mode?: number }): Promise<void> {
+  const chunks = typeof text === 'string' ? [text] : text;
+  const source = function* () {
+    try {
+      yield* chunks;
+    } catch (error) {
+      throw new ProducerError(error);
+    }
+  };
+  await pipeline(Readable.from(source()), createWriteStream(file, { ...options, encoding: 'utf8' }));
 }
 
 /** The permissions of the file a report replaces, so that replacing it does not change them. */

@@ -20,8 +20,25 @@ export interface FormatContext {
   stopCommandsToken?: string;
 }
 
-/** One output format: a report in, the whole text out (never written in pieces). */
+/**
+ * One output format: a report in, its text out, whole (`format`) or in pieces (`chunks`, which
+ * the CLI writes as they are made, so that a report of hundreds of MB is never one string).
+ * The chunks joined are the text of `format`, byte for byte.
+ */
 export interface Formatter {
   readonly name: string;
   format(report: Report, context: FormatContext): string;
+  /** The text of {@link Formatter.format} in pieces (of about 64 K characters), made as they are asked for. */
+  chunks(report: Report, context: FormatContext): Iterable<string>;
+}
+
+/**
+ * A formatter from its chunks: `format` is their join, so the two can never differ.
+ *
+ * @example
+ * const f = chunkedFormatter('lines', function* (report) { yield `${report.violations.length}\n` })
+ * f.format(report, context) //=> '3\n'
+ */
+export function chunkedFormatter(name: string, chunks: (report: Report, context: FormatContext) => Iterable<string>): Formatter {
+  return { name, chunks, format: (report, context) => [...chunks(report, context)].join('') };
 }

@@ -31,6 +31,10 @@ export const githubFormatter: Formatter = {
     while (text.includes(`::${token}::`)) token = randomToken();
     return `${commands.join('')}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
   },
+  // Whole: the token is chosen once the whole text is known (a GitHub log is not hundreds of MB).
+  chunks(report, context) {
+    return [this.format(report, context)];
+  },
 };
 
 function randomToken(): string {

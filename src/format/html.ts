@@ -1,6 +1,7 @@
 import type { Evidence, JudgedSubjectMeasures, Language, Report, ReportRule, Violation } from '../report/types.js';
 import { addCalendarDays, daysBetween, eachCalendarDate } from '../time/calendar-date.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { chunkedFormatter, type FormatContext, type Formatter } from './formatter.js';
+import { chunkedLines } from './_lib/chunked-lines.js';
 import { HTML_SCRIPT, HTML_STYLE } from './_lib/html-assets.js';
 import { compareText, escapeHtml as h, isoWeekLabel, type IsoWeek } from './_lib/html.js';
 import { pathFromCwd } from './_lib/locations.js';
@@ -216,42 +217,34 @@ const WORDS = {
  *   violation), charts are tables with captions and headers, SVG has a text alternative.
  * - Prints on A4 (filters hidden, tables at full length).
  */
-export const htmlFormatter: Formatter = {
-  name: 'html',
-  format(report, context) {
-    const w = WORDS[context.language];
-    const byRule = new Map(report.rules.map((r) => [r.id, r]));
-    const sections = [
-      summarySection(report, w, context.language),
-      halfDaysSection(report, byRule.get(FIVE_HALF_DAYS), w),
-      coverageSection(report, byRule.get(COVERAGE), w),
-      minutesSection(report, byRule.get(STATION_DUTY), byRule.get(DIVERSION), w),
-      transfersSection(report, byRule.get(TENURE), byRule.get(REPLACEMENT), w),
-      violationsSection(report, context, w),
-    ];
-    return [
-      '<!DOCTYPE html>',
-      `<html lang="${context.language}">`,
-      '<head>',
-      '<meta charset="utf-8">',
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
-      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${h(`${w.title} ${report.period.start} – ${report.period.end}`)}</title>`,
-      `<style>${HTML_STYLE}</style>`,
-      '</head>',
-      '<body>',
-      `<header><h1>${h(w.title)}</h1></header>`,
-      '<main>',
-      ...sections,
-      '</main>',
-      `<footer>${h(w.footer)} ${h(`${report.tool.name} ${report.tool.version}`)}</footer>`,
-      `<script>${HTML_SCRIPT}</script>`,
-      '</body>',
-      '</html>',
-      '',
-    ].join('\n');
-  },
-};
+export const htmlFormatter: Formatter = chunkedFormatter('html', (report, context) => chunkedLines(htmlLines(report, context)));
+
+/** The page line by line; each section is made when it is written, so only one is held at a time. */
+function* htmlLines(report: Report, context: FormatContext): Generator<string> {
+  const w = WORDS[context.language];
+  const byRule = new Map(report.rules.map((r) => [r.id, r]));
+  yield* [
+    '<!DOCTYPE html>',
+    `<html lang="${context.language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(`${w.title} ${report.period.start} – ${report.period.end}`)}</title>`,
+    `<style>${HTML_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${h(w.title)}</h1></header>`,
+    '<main>',
+  ];
+  yield summarySection(report, w, context.language);
+  yield halfDaysSection(report, byRule.get(FIVE_HALF_DAYS), w);
+  yield coverageSection(report, byRule.get(COVERAGE), w);
+  yield minutesSection(report, byRule.get(STATION_DUTY), byRule.get(DIVERSION), w);
+  yield transfersSection(report, byRule.get(TENURE), byRule.get(REPLACEMENT), w);
+  yield violationsSection(report, context, w);
+  yield* ['</main>', `<footer>${h(w.footer)} ${h(`${report.tool.name} ${report.tool.version}`)}</footer>`, `<script>${HTML_SCRIPT}</script>`, '</body>', '</html>'];
+}
 
 function summarySection(report: Report, w: Words, language: Language): string {
   const { errors, warnings } = report.summary;

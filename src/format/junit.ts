@@ -1,6 +1,7 @@
 import type { Report, Subject, Violation } from '../report/types.js';
 import { ruleTitle } from './_lib/rule-docs.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { chunkedFormatter, type FormatContext, type Formatter } from './formatter.js';
+import { chunkedLines } from './_lib/chunked-lines.js';
 import { firstJsonPath, pathFromCwd, rosterFileEvidence } from './_lib/locations.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './_lib/xml.js';
 
@@ -34,28 +35,22 @@ interface Counts {
  *   `skipped` on each suite count its testcases; on `<testsuites>` they are the suites' sums.
  * - No `time`/`timestamp`: the same report gives the same bytes.
  */
-export const junitFormatter: Formatter = {
-  name: 'junit',
-  format(report, context) {
-    const suites = testSuites(report);
-    const total: Counts = { tests: 0, failures: 0, skipped: 0 };
-    const body: string[] = [];
-    for (const [ruleId, cases] of suites) {
-      const counts = countCases(cases);
-      total.tests += counts.tests;
-      total.failures += counts.failures;
-      total.skipped += counts.skipped;
-      body.push(...suiteXml(ruleId, cases, counts, report, context));
-    }
-    return [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      `<testsuites name="${attr(report.tool.name)}" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">`,
-      ...body,
-      '</testsuites>',
-      '',
-    ].join('\n');
-  },
-};
+export const junitFormatter: Formatter = chunkedFormatter('junit', (report, context) => chunkedLines(junitLines(report, context)));
+
+/** The XML line by line, each suite's made as it is written. */
+function* junitLines(report: Report, context: FormatContext): Generator<string> {
+  const suites = [...testSuites(report)].map(([ruleId, cases]) => ({ ruleId, cases, counts: countCases(cases) }));
+  const total: Counts = { tests: 0, failures: 0, skipped: 0 };
+  for (const { counts } of suites) {
+    total.tests += counts.tests;
+    total.failures += counts.failures;
+    total.skipped += counts.skipped;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield `<testsuites name="${attr(report.tool.name)}" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">`;
+  for (const { ruleId, cases, counts } of suites) yield* suiteXml(ruleId, cases, counts, report, context);
+  yield '</testsuites>';
+}
 
 /** Testcases by rule id, rules in id order, cases by subject id, then period, then subject type. */
 function testSuites(report: Report): Map<string, TestCase[]> {
@@ -94,13 +89,12 @@ function countCases(cases: readonly TestCase[]): Counts {
   return { tests: cases.length, failures, skipped };
 }
 
-function suiteXml(ruleId: string, cases: readonly TestCase[], counts: Counts, report: Report, context: FormatContext): string[] {
+function* suiteXml(ruleId: string, cases: readonly TestCase[], counts: Counts, report: Report, context: FormatContext): Generator<string> {
   const title = ruleTitle(report, ruleId, context.language);
-  const lines = [`  <testsuite name="${attr(ruleId)}" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}">`];
-  if (title !== undefined) lines.push('    <properties>', `      <property name="title" value="${attr(title)}"/>`, '    </properties>');
-  for (const c of cases) lines.push(...caseXml(ruleId, c, report, context));
-  lines.push('  </testsuite>');
-  return lines;
+  yield `  <testsuite name="${attr(ruleId)}" tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}">`;
+  if (title !== undefined) yield* ['    <properties>', `      <property name="title" value="${attr(title)}"/>`, '    </properties>'];
+  for (const c of cases) yield* caseXml(ruleId, c, report, context);
+  yield '  </testsuite>';
 }
 
 function caseXml(ruleId: string, c: TestCase, report: Report, context: FormatContext): string[] {

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import type { Location, Log, ReportingDescriptor, Result, Suppression } from 'sarif';
+import type { Location, Log, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
 import type { Report, ReportRule, Violation } from '../report/types.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { chunkedFormatter, type FormatContext, type Formatter } from './formatter.js';
+import { JsonArrayOf, jsonChunks } from './_lib/json-chunks.js';
 import { firstJsonPath, pathFromCwd, rosterCell, rosterFileEvidence, type RosterFileEvidence } from './_lib/locations.js';
 import { PROJECT_URL, ruleDocUrl, ruleName } from './_lib/rule-docs.js';
 
@@ -33,41 +34,47 @@ const SRCROOT = '%SRCROOT%';
  *   open an alert for every fixed violation. They are listed in the run's
  *   `properties.baseline.fixed` instead, beside the `new` and `unchanged` counts.
  * - Output is deterministic: no timestamps, no absolute paths (`%SRCROOT%` is described, not resolved).
+ * - Written a batch of results at a time, each made only when it is written.
  */
-export const sarifFormatter: Formatter = {
-  name: 'sarif',
-  format(report, context) {
-    const rules = [...report.rules].sort((a, b) => compareText(a.id, b.id));
-    const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-    const log: Log = {
-      $schema: SARIF_SCHEMA_URI,
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: {
-              name: report.tool.name,
-              version: report.tool.version,
-              semanticVersion: report.tool.version,
-              informationUri: PROJECT_URL,
-              rules: rules.map((rule) => ruleDescriptor(rule, context)),
-            },
-          },
-          originalUriBaseIds: { [SRCROOT]: { description: { text: 'The working directory the check ran in.' } } },
-          language: context.language,
-          results: report.violations.map((v) => sarifResult(v, ruleIndex.get(v.ruleId), report, context)),
-          properties: {
-            period: report.period,
-            checked: report.checked,
-            summary: report.summary,
-            ...(report.baseline ? { baseline: report.baseline } : {}),
+export const sarifFormatter: Formatter = chunkedFormatter('sarif', function* (report, context) {
+  const rules = [...report.rules].sort((a, b) => compareText(a.id, b.id));
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const log: StreamedLog = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: PROJECT_URL,
+            rules: rules.map((rule) => ruleDescriptor(rule, context)),
           },
         },
-      ],
-    };
-    return `${JSON.stringify(log, null, 2)}\n`;
-  },
-};
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The working directory the check ran in.' } } },
+        language: context.language,
+        results: new JsonArrayOf(mapped(report.violations, (v) => sarifResult(v, ruleIndex.get(v.ruleId), report, context))),
+        properties: {
+          period: report.period,
+          checked: report.checked,
+          summary: report.summary,
+          ...(report.baseline ? { baseline: report.baseline } : {}),
+        },
+      },
+    ],
+  };
+  yield* jsonChunks(log);
+  yield '\n';
+});
+
+/** A SARIF log whose results are made as they are written. */
+type StreamedLog = Omit<Log, 'runs'> & { runs: (Omit<Run, 'results'> & { results: JsonArrayOf<Result> })[] };
+
+function* mapped<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
 
 /** A rule's metadata in the report's language, with its source passage as help. */
 function ruleDescriptor(definition: ReportRule, context: FormatContext): ReportingDescriptor {

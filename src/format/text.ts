@@ -1,6 +1,7 @@
 import type { BaselineEntry, BaselineOutcome, Evidence, ExpiredWaiver, Report, SeverityCounts, Suppression, Violation, WaiverEntry, WaiverOutcome } from '../report/types.js';
 import { ruleTitle } from './_lib/rule-docs.js';
-import type { FormatContext, Formatter } from './formatter.js';
+import { chunkedFormatter, type FormatContext, type Formatter } from './formatter.js';
+import { chunkedLines } from './_lib/chunked-lines.js';
 import { rosterPlace, type RosterFileEvidence } from './_lib/locations.js';
 import { inert } from './_lib/inert-text.js';
 
@@ -70,40 +71,38 @@ const WORDS = {
  *   the baseline section counts new and unchanged violations (waived ones left out, as the exit
  *   code does) and lists every fixed baseline entry with its fingerprint.
  */
-export const textFormatter: Formatter = {
-  name: 'text',
-  format(report: Report, context: FormatContext): string {
-    const w = WORDS[context.language];
-    const paint = (code: keyof typeof ANSI, text: string) => (context.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
-    const lines: string[] = [];
-    const byRule = groupBy(report.violations, (v) => v.ruleId);
-    for (const [ruleId, violations] of byRule) {
-      const title = ruleTitle(report, ruleId, context.language);
-      lines.push(`${paint('underline', ruleId)}${title ? `  ${title}` : ''}`);
-      for (const [subjectKey, ofSubject] of groupBy(violations, (v) => `${v.subject.type} ${v.subject.id}`)) {
-        lines.push(`  ${paint('bold', inert(subjectKey))}`);
-        for (const v of ofSubject) {
-          const where = firstLocation(v.evidence);
-          lines.push(`    ${periodText(v)}  ${severityText(v, w, paint)}  ${inert(v.message)}${where ? `  ${paint('dim', inert(where))}` : ''}`);
-          if (v.suppression) lines.push(`    ${''.padEnd(PERIOD_WIDTH)}  ${paint('dim', inert(w.suppression(v.suppression)))}`);
-        }
+export const textFormatter: Formatter = chunkedFormatter('text', (report, context) => chunkedLines(textLines(report, context)));
+
+/** The text report line by line. */
+function* textLines(report: Report, context: FormatContext): Generator<string> {
+  const w = WORDS[context.language];
+  const paint = (code: keyof typeof ANSI, text: string) => (context.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  const byRule = groupBy(report.violations, (v) => v.ruleId);
+  for (const [ruleId, violations] of byRule) {
+    const title = ruleTitle(report, ruleId, context.language);
+    yield `${paint('underline', ruleId)}${title ? `  ${title}` : ''}`;
+    for (const [subjectKey, ofSubject] of groupBy(violations, (v) => `${v.subject.type} ${v.subject.id}`)) {
+      yield `  ${paint('bold', inert(subjectKey))}`;
+      for (const v of ofSubject) {
+        const where = firstLocation(v.evidence);
+        yield `    ${periodText(v)}  ${severityText(v, w, paint)}  ${inert(v.message)}${where ? `  ${paint('dim', inert(where))}` : ''}`;
+        if (v.suppression) yield `    ${''.padEnd(PERIOD_WIDTH)}  ${paint('dim', inert(w.suppression(v.suppression)))}`;
       }
-      lines.push('');
     }
-    if (report.waivers) lines.push(...waiverLines(report.waivers, w, paint), '');
-    if (report.baseline) lines.push(...baselineLines(report.baseline, w, paint), '');
-    const { errors, warnings, suppressed } = report.summary;
-    const total = errors + warnings;
-    const waived = suppressed ? w.suppressed(suppressed) : '';
-    lines.push(`${w.period} ${report.period.start} – ${report.period.end}; ${w.checked(report.checked)}`);
-    if (total === 0) lines.push(paint('bold', `✔ ${w.noViolations}${waived}`));
-    else {
-      const summary = `✖ ${total} ${w.problems} (${errors} ${errors === 1 ? w.error1 : w.errors}, ${warnings} ${warnings === 1 ? w.warning1 : w.warnings})${waived}`;
-      lines.push(paint(errors > 0 ? 'red' : 'yellow', paint('bold', summary)));
-    }
-    return `${lines.join('\n')}\n`;
-  },
-};
+    yield '';
+  }
+  if (report.waivers) yield* [...waiverLines(report.waivers, w, paint), ''];
+  if (report.baseline) yield* [...baselineLines(report.baseline, w, paint), ''];
+  const { errors, warnings, suppressed } = report.summary;
+  const total = errors + warnings;
+  const waived = suppressed ? w.suppressed(suppressed) : '';
+  yield `${w.period} ${report.period.start} – ${report.period.end}; ${w.checked(report.checked)}`;
+  if (total === 0) yield paint('bold', `✔ ${w.noViolations}${waived}`);
+  else {
+    const summary = `✖ ${total} ${w.problems} (${errors} ${errors === 1 ? w.error1 : w.errors}, ${warnings} ${warnings === 1 ? w.warning1 : w.warnings})${waived}`;
+    yield paint(errors > 0 ? 'red' : 'yellow', paint('bold', summary));
+  }
+}
 
 type Words = (typeof WORDS)[keyof typeof WORDS];
 type Paint = (code: keyof typeof ANSI, text: string) => string;

@@ -14,6 +14,8 @@ export interface CliRun {
 export async function runCliCapturing(argv: readonly string[], io: Pick<CliIO, 'cwd' | 'now'>): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { ...io, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false });
+  const code = await runCli(argv, { ...io, stdout: (t) => {
+      stdout += t;
+    }, stderr: (t) => (stderr += t), isTTY: false });
   return { code, stdout, stderr };
 }

@@ -46,3 +46,42 @@ describe('quietWhenClosed: stdout closed early', () => {
     expect(() => stream.emit('error', Object.assign(new Error('disk'), { code: 'EIO' }))).toThrow('disk');
   });
 });
+
+describe('quietWhenClosed: backpressure', () => {
+  /** A stream of a 4-byte buffer whose writes complete only when `release` is called. */
+  function slowStream(): { stream: Writable; release: () => void; fail: () => void } {
+    const pending: ((error?: Error) => void)[] = [];
+    const stream = new Writable({ highWaterMark: 4, write: (_c, _e, callback) => pending.push(callback) });
+    return {
+      stream,
+      release: () => pending.splice(0).forEach((cb) => cb()),
+      fail: () => pending.splice(0).forEach((cb) => cb(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))),
+    };
+  }
+
+  it('with room, nothing to wait for; with a full buffer, a promise that settles on drain', async () => {
+    const { stream, release } = slowStream();
+    const write = quietWhenClosed(stream);
+    expect(write('a')).toBeUndefined();
+    const waiting = write('bcdef');
+    expect(waiting).toBeInstanceOf(Promise);
+    let settled = false;
+    void waiting!.then(() => (settled = true));
+    await settle();
+    expect(settled).toBe(false);
+    release();
+    await settle();
+    release();
+    await settle();
+    expect(settled).toBe(true);
+  });
+
+  it('a reader gone while waiting settles the wait too (no hang on EPIPE)', async () => {
+    const { stream, fail } = slowStream();
+    const write = quietWhenClosed(stream);
+    const waiting = write('abcdef');
+    fail();
+    await expect(waiting).resolves.toBeUndefined();
+    expect(write('more')).toBeUndefined();
+  });
+});
