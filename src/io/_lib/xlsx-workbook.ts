@@ -155,7 +155,8 @@ interface XmlHandlers {
 
 /** Parses an entry's XML as a stream: the decompressed bytes go to saxes chunk by chunk. */
 async function parseXml(zip: ZipFile, entry: Entry, handlers: XmlHandlers): Promise<void> {
-  const { SaxesParser } = await import('saxes');
+  // Through `default` (module.exports), as with yauzl: a bundled CommonJS chunk exports nothing else.
+  const { SaxesParser } = (await import('saxes')).default;
   const parser = new SaxesParser({ xmlns: false, position: false });
   const local = (name: string) => {
     const colon = name.indexOf(':');
