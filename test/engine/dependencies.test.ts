@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { dependenciesOf, dependsOnlyOn } from '../../src/engine/declarative/_lib/dependencies.js';
+
+/**
+ * What an expression reads of its subject decides whether an `entries` measure is computed once
+ * per officer; a dependency missed here would share one subject's value with another.
+ */
+describe('dependenciesOf', () => {
+  const lets = new Set(['holding', 'short']);
+  it.each([
+    [{ '==': [{ var: 'entry.community' }, null] }, ['entry']],
+    [{ option: 'maxCommunities' }, []],
+    [{ setting: 'workingTime.countsAsWork' }, []],
+    [{ exists: { var: 'holding' } }, ['let']],
+    [{ day: 'workingDay' }, ['date', 'officer']],
+    [{ someDay: { day: 'communityOfficer' } }, ['dates', 'date', 'officer']],
+    [{ countDays: true }, ['dates']],
+    [{ exists: { assignments: { officer: { var: 'officer.id' }, community: { var: 'entry.community' }, on: { var: 'date' } } } }, ['officer', 'entry', 'date']],
+    [{ count: { entries: { categories: ['community'] } } }, ['officer', 'dates']],
+    [{ filter: [{ var: 'short' }, { '<': [{ var: 'item.minutes' }, 3] }] }, ['let', 'item']],
+    [{ var: 'checkPeriod.start' }, ['checkPeriod']],
+  ])('%j reads %j', (expr, expected) => {
+    expect([...dependenciesOf(expr, lets)].sort()).toEqual([...expected].sort());
+  });
+
+  it('dependsOnlyOn', () => {
+    expect(dependsOnlyOn(new Set(['entry']), ['entry', 'officer'])).toBe(true);
+    expect(dependsOnlyOn(new Set(['entry', 'date']), ['entry', 'officer'])).toBe(false);
+    expect(dependsOnlyOn(new Set(), [])).toBe(true);
+  });
+});

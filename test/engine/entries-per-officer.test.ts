@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
+import { dataset } from '../_lib/rule-tester.js';
+
+/**
+ * An `entries` measure is computed once per officer only when its filter reads nothing of the
+ * subject but the entry and the officer. Here one filter reads the subject's `date`, one a `let`
+ * value, and one only the entry: each date must get its own answer from the first two.
+ */
+const ROOT = mkdtempSync(join(tmpdir(), 'duty-compliance-entries-'));
+const PACK = join(ROOT, 'probe');
+mkdirSync(PACK);
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
+function rule(name: string, where: unknown, lets: Record<string, unknown> = {}) {
+  return {
+    id: `probe/${name}`,
+    title: { 'zh-CN': name, en: name },
+    description: { 'zh-CN': name, en: name },
+    severity: 'error',
+    subjectType: 'officer',
+    options: {},
+    facts: { matching: 'entries the filter keeps' },
+    checks: [{ conditions: { all: [{ fact: 'matching', operator: 'greaterThan', value: 0 }] }, event: { type: 'violation', params: { messageId: 'found' } } }],
+    for: { each: ['officer', 'date'] },
+    let: { ...lets, matching: { count: { entries: { where } } } },
+    messages: { found: { 'zh-CN': '{{actual}}', en: '{{actual}}' } },
+    actual: 'matching',
+  };
+}
+
+writeFileSync(join(PACK, 'by-date.json'), JSON.stringify(rule('by-date', { '==': [{ var: 'entry.note' }, { var: 'date' }] })));
+writeFileSync(join(PACK, 'by-let.json'), JSON.stringify(rule('by-let', { '==': [{ var: 'entry.note' }, { var: 'today' }] }, { today: { var: 'date' } })));
+writeFileSync(join(PACK, 'by-entry.json'), JSON.stringify(rule('by-entry', { '==': [{ var: 'entry.note' }, '2017-04-06'] })));
+
+// Entries noting a date: one notes 04-04, two note 04-06.
+const roster = [
+  { officer: 'O1', start: '2017-04-03T08:00', end: '2017-04-03T12:00', type: '社区工作', note: '2017-04-04' },
+  { officer: 'O1', start: '2017-04-03T13:00', end: '2017-04-03T17:00', type: '社区工作', note: '2017-04-06' },
+  { officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T12:00', type: '社区工作', note: '2017-04-06' },
+];
+
+describe('entries measure: computed once per officer only when the subject cannot change it', () => {
+  it.each(['by-date', 'by-let'])('%s: each date counts the entries noting it', async (name) => {
+    const report = await check(dataset({ roster }), { rulePacks: [PACK], config: { extends: [], rules: { [`probe/${name}`]: 'error' } } });
+    expect(report.violations.map((v) => [v.period?.start, v.actual])).toEqual([
+      ['2017-04-04', 1],
+      ['2017-04-06', 2],
+    ]);
+  });
+
+  it('by-entry: the same count on every date of the week', async () => {
+    const report = await check(dataset({ roster }), { rulePacks: [PACK], config: { extends: [], rules: { 'probe/by-entry': 'error' } } });
+    expect(report.violations.map((v) => [v.period?.start, v.actual])).toEqual(
+      ['2017-04-03', '2017-04-04', '2017-04-05', '2017-04-06', '2017-04-07', '2017-04-08', '2017-04-09'].map((d) => [d, 2]),
+    );
+  });
+});
