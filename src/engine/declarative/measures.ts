@@ -396,6 +396,8 @@ function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], vis
 
 /** The index of a list of entries; one per list, so the subjects that share a list (the officer's, cached) share it. */
 function entriesByStart(s: Scope, entries: readonly RosterEntry[]): EntriesByStart {
+  // A short list (one entry, a day's) is indexed faster than it is looked up, and is made anew each time.
+  if (entries.length <= 16) return new EntriesByStart(entries);
   let indexes = s.run.cache.get('entriesByStart') as WeakMap<readonly RosterEntry[], EntriesByStart> | undefined;
   if (!indexes) s.run.cache.set('entriesByStart', (indexes = new WeakMap()));
   let index = indexes.get(entries);
