@@ -1,0 +1,80 @@
+// City-scale benchmark (issue 8): `npm run bench [-- --only ndjson,csv,xlsx,ci] [--skip-generate] [--national]`.
+// Every measurement runs in its own child under /usr/bin/time -v, so peak RSS is per measurement.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const data = `${root}bench/.data`;
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['ndjson', 'csv', 'xlsx', 'ci'];
+const skipGenerate = args.includes('--skip-generate');
+const national = args.includes('--national') || process.env.BENCH_NATIONAL === '1';
+const cli = `${root}dist/cli.js`;
+const hasTime = existsSync('/usr/bin/time');
+
+/** Generates DIR once per generator arguments (a stamp file records them). */
+function generate(dir, officers, days) {
+  const stamp = `${dir}/.bench-args`;
+  const want = `${officers} ${days} 1 ${statSync(`${root}scripts/generate.mjs`).mtimeMs}`;
+  if (skipGenerate || (existsSync(stamp) && readFileSync(stamp, 'utf8') === want)) return;
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync('node', [`${root}scripts/generate.mjs`, '--officers', String(officers), '--days', String(days), '--seed', '1', '--out', dir], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`generate failed in ${dir}`);
+  writeFileSync(stamp, want);
+}
+
+/** Runs one child; returns wall seconds and peak RSS (bytes). */
+function measure(argv) {
+  const t = process.hrtime.bigint();
+  const r = hasTime ? spawnSync('/usr/bin/time', ['-v', ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 }) : spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr.slice(-2000)}`);
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  return { seconds, rss: m ? Number(m[1]) * 1024 : NaN, stdout: r.stdout };
+}
+
+const floorNdjson = `${root}bench/_floor-ndjson.mjs`;
+const floorCsv = `${root}bench/_floor-csv.mjs`;
+const check = (dir, roster, config) => ['node', cli, 'check', `${dir}/dataset.json`, '--roster', `${dir}/${roster}`, '--config', `${dir}/${config}`, '--format', 'json', '--output', `${data}/report.json`];
+const entriesOf = (dir) => Number(measure(['node', floorNdjson, `${dir}/roster.ndjson`]).stdout.trim());
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const gib = (b) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+
+const rows = [];
+const city = `${data}/city`;
+generate(city, 5512, 365);
+const entries = entriesOf(city);
+const floors = {};
+for (const format of only.filter((f) => ['ndjson', 'csv', 'xlsx'].includes(f))) {
+  const roster = { ndjson: 'roster.ndjson', csv: 'roster.csv', xlsx: 'roster.xlsx' }[format];
+  const config = format === 'xlsx' ? 'config-wide.json' : 'config.json';
+  const floorKind = format === 'csv' ? 'csv' : 'ndjson';
+  floors[floorKind] ??= measure(['node', floorKind === 'csv' ? floorCsv : floorNdjson, `${city}/roster.${floorKind}`]);
+  const run = measure(check(city, roster, config));
+  const ratio = run.seconds / floors[floorKind].seconds;
+  const target = { ndjson: '≤1.5× floor, ≤1 GiB', csv: '≤2× floor', xlsx: '(floor = NDJSON of the same entries)' }[format];
+  rows.push({ measure: `city-year ${format}`, seconds: run.seconds, entriesPerSecond: entries / run.seconds, rss: run.rss, floorSeconds: floors[floorKind].seconds, ratio, target });
+}
+if (only.includes('ci')) {
+  const ci = `${data}/ci`;
+  generate(ci, 400, 31);
+  const whole = median(Array.from({ length: 5 }, () => measure(check(ci, 'roster.ndjson', 'config.json')).seconds));
+  const floor = median(Array.from({ length: 5 }, () => measure(['node', floorNdjson, `${ci}/roster.ndjson`]).seconds));
+  rows.push({ measure: 'CI-sized 400×31 whole process (median of 5)', seconds: whole, floorSeconds: floor, ratio: whole / floor, target: '≤3× floor' });
+}
+if (national) {
+  const big = `${data}/national`;
+  generate(big, 55_000, 365);
+  const run = measure(check(big, 'roster.ndjson', 'config.json'));
+  const cityRun = rows.find((r) => r.measure === 'city-year ndjson');
+  rows.push({ measure: '10× city ndjson', seconds: run.seconds, rss: run.rss, ratio: cityRun ? run.seconds / (10 * cityRun.seconds) : NaN, target: 'ratio to 10× city ≤1.15, ≤4 GiB' });
+}
+
+console.log(`city-year: ${entries} entries (${city})`);
+console.log('measure'.padEnd(46), 'time s'.padStart(8), 'entries/s'.padStart(11), 'peak RSS'.padStart(10), 'floor s'.padStart(8), 'ratio'.padStart(7), ' target');
+for (const r of rows) {
+  console.log(r.measure.padEnd(46), r.seconds.toFixed(2).padStart(8), (r.entriesPerSecond ? Math.round(r.entriesPerSecond).toString() : '').padStart(11),
+    (Number.isFinite(r.rss) ? gib(r.rss) : '').padStart(10), (r.floorSeconds?.toFixed(2) ?? '').padStart(8), (Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '').padStart(7), ` ${r.target}`);
+}
+writeFileSync(`${data}/results.json`, `${JSON.stringify({ entries, rows }, null, 2)}\n`);
