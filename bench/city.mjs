@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = `${root}bench/.data`;
 const args = process.argv.slice(2);
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['ndjson', 'csv', 'xlsx', 'ci'];
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['ndjson', 'csv', 'xlsx', 'ci', 'naive'];
 const skipGenerate = args.includes('--skip-generate');
 const national = args.includes('--national') || process.env.BENCH_NATIONAL === '1';
 const cli = `${root}dist/cli.js`;
@@ -62,6 +62,14 @@ if (only.includes('ci')) {
   const whole = median(Array.from({ length: 5 }, () => measure(check(ci, 'roster.ndjson', 'config.json')).seconds));
   const floor = median(Array.from({ length: 5 }, () => measure(['node', floorNdjson, `${ci}/roster.ndjson`]).seconds));
   rows.push({ measure: 'CI-sized 400×31 whole process (median of 5)', seconds: whole, floorSeconds: floor, ratio: whole / floor, target: '≤3× floor' });
+}
+if (only.includes('naive')) {
+  // A quarter of 400 officers: json-rules-engine on every subject of a city-year would take an hour.
+  const quarter = `${data}/quarter`;
+  generate(quarter, 400, 91);
+  const r = JSON.parse(measure(['node', `${root}bench/_naive.mjs`, quarter]).stdout.trim().split('\n').pop());
+  rows.push({ measure: `naive: json-rules-engine per subject, ${r.evaluations} evaluations`, seconds: r.naiveSeconds, floorSeconds: r.compiledSeconds, ratio: r.naiveSeconds / r.compiledSeconds, target: '≥100× (ratio = naive ÷ compiled, same facts)' });
+  rows.push({ measure: 'naive: whole check, --evaluator json-rules-engine', seconds: r.referenceCheck, floorSeconds: r.compiledCheck, ratio: r.referenceCheck / r.compiledCheck, target: '(ratio = json-rules-engine ÷ compiled, measures included)' });
 }
 if (national) {
   const big = `${data}/national`;
