@@ -234,7 +234,8 @@ function toViolation(module: RuleModule, rule: EnabledRule, judged: JudgedSubjec
     ruleId: definition.id,
     severity,
     subject: judged.subject,
-    ...(judged.period ? { period: judged.period } : {}),
+    // A copy: subjects of one date may share their period object.
+    ...(judged.period ? { period: { start: judged.period.start, end: judged.period.end } } : {}),
     ...(expected !== undefined ? { expected } : {}),
     ...(actual !== undefined ? { actual } : {}),
     message: fillMessage(template[language], data),

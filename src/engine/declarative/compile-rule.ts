@@ -49,7 +49,14 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
         return { *each(s) { for (const r of listOf(s, list)) yield [{ [dim]: r }, undefined, undefined]; } };
       }
       case 'date':
-        return { *each(s) { for (const d of s.run.context.periodDates) yield [{ date: d }, [d], { start: d, end: d }]; } };
+        return {
+          *each(s) {
+            // The same frames for every officer or community of the run: one set of objects, not one per subject.
+            let frames = s.run.cache.get('dateFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
+            if (!frames) s.run.cache.set('dateFrames', (frames = s.run.context.periodDates.map((d) => [{ date: d }, [d], { start: d, end: d }])));
+            yield* frames;
+          },
+        };
       case 'isoWeek':
         return {
           *each(s) {

@@ -26,8 +26,14 @@ export class Bindings {
     private readonly parent: Bindings | undefined,
     own: Readonly<Record<string, unknown>>,
   ) {
-    this.names = Object.keys(own);
-    this.values = this.names.map((k) => own[k]);
+    const names: string[] = [];
+    const values: unknown[] = [];
+    for (const k in own) {
+      names.push(k);
+      values.push(own[k]);
+    }
+    this.names = names;
+    this.values = values;
   }
 
   /** One more name on top of `parent`: the common case (an item, an entry, a date). */
