@@ -1,13 +1,13 @@
 import { version } from '../package.json';
 import { combineErrors, DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
-import { readRosterFile } from './io/read-roster-file.js';
+import { streamRosterFile, type StreamRosterOptions } from './io/stream-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
-import type { DatasetDocument, RosterFile, RosterReadOptions } from './io/types.js';
+import type { DatasetDocument, RosterFile, RosterReadOptions, RosterSink } from './io/types.js';
 import { SettingsSchema } from './model/config-schema.js';
 import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
-import { validateInput, type ValidatedInput } from './model/validate-input.js';
+import { createInputBuilder, validateInput, type ValidatedInput } from './model/validate-input.js';
 import { UNKNOWN_SHIFT_CODE } from './io/_lib/wide-roster.js';
 import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
@@ -50,6 +50,8 @@ export interface CheckOptions {
    * A city-year report with them is large (hundreds of thousands of subjects).
    */
   include?: readonly ReportInclude[];
+  /** Told, after each chunk of a roster file read by {@link checkFiles}, how far reading it has come (a progress bar). */
+  onProgress?: (progress: { file: string; bytesRead: number; bytesTotal: number; rows: number }) => void;
 }
 
 /** Optional parts of a report (`--include`). */
@@ -66,7 +68,7 @@ export type ReportInclude = (typeof REPORT_INCLUDES)[number];
  * report.summary.errors //=> 0
  */
 export async function check(dataset: unknown, options: CheckOptions = {}, rosters: readonly RosterFile[] = []): Promise<Report> {
-  return runCheck({ value: dataset, problems: [] }, rosters, options);
+  return runCheck(() => validateInput({ value: dataset, problems: [] }, rosters), options);
 }
 
 /**
@@ -80,14 +82,25 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
   // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
   const [document, shiftCodes] = await Promise.all([readDatasetFile(files.dataset), shiftCodesOf(options)]);
   const readOptions: RosterReadOptions = { shiftCodes: shiftCodes ?? new Map(), ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
-  const rosters = await Promise.all((files.rosters ?? []).map((file) => readRosterFile(file, readOptions)));
-  // Codes read without the config's table (it cannot be used: runCheck names its problems) are
-  // not unknown; saying so would blame the roster for the config.
-  if (shiftCodes === undefined) for (const roster of rosters) roster.problems = roster.problems.filter((p) => p.message !== UNKNOWN_SHIFT_CODE);
-  for (const roster of rosters) for (const note of roster.notes ?? []) options.onNote?.(note);
-  // splice: runCheck gets the only reference, so the rows can be freed once validated.
   const source: ReportSource = { dataset: files.dataset, rosters: [...(files.rosters ?? [])] };
-  return runCheck(document, rosters.splice(0), options, true, source);
+  // Rows are validated as they are read, file after file, and never kept: a city-year's rows
+  // would otherwise stay alive beside its entries.
+  const streamOptions: StreamRosterOptions = { ...readOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  return runCheck(
+    async () => {
+      const builder = createInputBuilder(document);
+      // Codes read without the config's table (it cannot be used: runCheck names its problems) are
+      // not unknown; saying so would blame the roster for the config.
+      const sink: RosterSink = shiftCodes !== undefined ? builder : { ...builder, problem: (p) => p.message !== UNKNOWN_SHIFT_CODE && builder.problem(p) };
+      for (const file of files.rosters ?? []) {
+        const { notes } = await streamRosterFile(file, streamOptions, sink);
+        for (const note of notes) options.onNote?.(note);
+      }
+      return builder.finish();
+    },
+    options,
+    source,
+  );
 }
 
 /**
@@ -115,16 +128,14 @@ function periodOf(document: DatasetDocument): { period?: { start: string; end: s
   return typeof period?.start === 'string' && typeof period.end === 'string' ? { period: { start: period.start, end: period.end } } : {};
 }
 
-async function runCheck(document: DatasetDocument, rostersRead: readonly RosterFile[], options: CheckOptions, rostersOwned = false, source?: ReportSource): Promise<Report> {
-  let rosters: readonly RosterFile[] = rostersRead;
+async function runCheck(readInput: () => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source?: ReportSource): Promise<Report> {
   const registry = options.registry ?? (await createRuleRegistry(options.rulePacks));
   // The config and the input are validated apart (neither needs the other), and the problems of
   // both are thrown together: a bad config does not hide the dataset's problems.
   const [config, input] = await Promise.allSettled([
     options.configFile !== undefined ? readConfigFile(options.configFile, registry) : Promise.resolve().then(() => resolveConfig(options.config, registry)),
-    Promise.resolve().then(() => validateInput(document, rosters, { releaseRows: rostersOwned })),
+    Promise.resolve().then(readInput),
   ]);
-  rosters = []; // the raw rows are no longer needed: a large roster's memory is freed for the rules
   if (config.status === 'rejected' || input.status === 'rejected') {
     throw combineErrors([config, input].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
   }

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import { addCalendarDays, isCalendarDate } from '../time/calendar-date.js';
 import { parseClockTime } from '../time/wall-time.js';
-import type { RosterFile, RosterRecord } from './types.js';
+import type { RosterFile, RosterRecord, RosterSink } from './types.js';
 import { withoutBom } from './_lib/read-text.js';
 import { forEachCsvRow } from './_lib/csv-rows.js';
 
@@ -50,36 +50,68 @@ export function headerField(cell: string): CsvField | undefined {
  * //=> { officer: '012345', start: '2017-04-05T18:00', end: '2017-04-06T08:00', type: '所内值班' }
  */
 export function parseCsvRoster(input: string, file: string): RosterFile {
-  const text = withoutBom(input);
-  const records: RosterRecord[] = [];
-  const problems: Problem[] = [];
+  const collected = collectingSink(file);
+  const reader = createCsvRosterReader(file, collected.sink);
+  forEachCsvRow(withoutBom(input), reader.row);
+  reader.end();
+  return collected.roster;
+}
+
+/**
+ * {@link parseCsvRoster} one row at a time, for a CSV read in chunks: give it each row (with
+ * {@link forEachCsvRow}), then `end()`. Records and problems go to `sink` as they are found.
+ *
+ * @example
+ * const reader = createCsvRosterReader('r.csv', sink)
+ * forEachCsvRow(text, reader.row)
+ * reader.end()
+ */
+export function createCsvRosterReader(file: string, sink: RosterSink): { row: (cells: string[], line: number, errors: string[]) => void; end: () => void } {
   let layout: CsvLayout | undefined;
   let headerProblem = false;
-
   let headerLength = 0;
-  forEachCsvRow(text, (cells, rowLine, errors) => {
-    for (const e of errors) problems.push({ file, line: rowLine, message: `CSV: ${e}` });
-    if (cells.length === 1 && cells[0] === '') return; // a blank line
-    if (!layout) {
-      const header = readHeader(cells, file, rowLine);
-      layout = layoutOf(header.columns);
-      headerLength = cells.length;
-      for (const p of header.problems) problems.push(p);
-      headerProblem = header.problems.length > 0;
-      return;
-    }
-    if (headerProblem || errors.length > 0) return;
-    const extra = extraCells(cells, headerLength, file, rowLine);
-    if (extra) {
-      problems.push(extra);
-      return;
-    }
-    const row = readRow(cells, layout, file, rowLine);
-    if ('problems' in row) for (const p of row.problems) problems.push(p);
-    else records.push(row.record);
-  });
-  if (!layout) problems.push({ file, line: 1, message: 'the CSV has no header row', expected: 'a header row naming officer, start/end or date/startTime/endTime, type' });
-  return { file, records, problems };
+  return {
+    row(cells, rowLine, errors) {
+      for (const e of errors) sink.problem({ file, line: rowLine, message: `CSV: ${e}` });
+      if (cells.length === 1 && cells[0] === '') return; // a blank line
+      if (!layout) {
+        const header = readHeader(cells, file, rowLine);
+        layout = layoutOf(header.columns);
+        headerLength = cells.length;
+        for (const p of header.problems) sink.problem(p);
+        headerProblem = header.problems.length > 0;
+        return;
+      }
+      if (headerProblem || errors.length > 0) return;
+      const extra = extraCells(cells, headerLength, file, rowLine);
+      if (extra) {
+        sink.problem(extra);
+        return;
+      }
+      const row = readRow(cells, layout, file, rowLine);
+      if ('problems' in row) for (const p of row.problems) sink.problem(p);
+      else sink.record(row.record.value, row.record.source);
+    },
+    end() {
+      if (!layout) sink.problem({ file, line: 1, message: 'the CSV has no header row', expected: 'a header row naming officer, start/end or date/startTime/endTime, type' });
+    },
+  };
+}
+
+/** A sink that keeps what it is given, as a {@link RosterFile} (the whole-text readers). */
+export function collectingSink(file: string): { sink: RosterSink; roster: RosterFile } {
+  const roster: RosterFile = { file, records: [], problems: [] };
+  const sink: RosterSink = {
+    record: (value, source) => void roster.records.push({ value, source }),
+    problem: (problem) => void roster.problems.push(problem),
+    mark: () => [roster.records.length, roster.problems.length],
+    rollback(mark) {
+      const [records, problems] = mark as [number, number];
+      roster.records.length = records;
+      roster.problems.length = problems;
+    },
+  };
+  return { sink, roster };
 }
 
 /** @internal The header row's columns (shared with the .xlsx long format). */

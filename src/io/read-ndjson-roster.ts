@@ -1,6 +1,7 @@
-import type { Problem } from '../errors.js';
-import type { RosterFile, RosterRecord } from './types.js';
+import type { EntrySource, RosterFile, RosterSink } from './types.js';
+import { collectingSink } from './read-csv-roster.js';
 import { parseJsonLine } from './_lib/json-location.js';
+import { scanPlainRosterLine } from './_lib/ndjson-line-scanner.js';
 
 /**
  * Parses an NDJSON roster: one entry object per line. Blank lines are allowed and skipped;
@@ -11,28 +12,55 @@ import { parseJsonLine } from './_lib/json-location.js';
  * parseNdjsonRoster('{"officer":"O1","start":"2017-04-05T08:00","end":"2017-04-05T12:00","type":"社区工作"}\n', 'r.ndjson').records.length //=> 1
  */
 export function parseNdjsonRoster(text: string, file: string): RosterFile {
-  const records: RosterRecord[] = [];
-  const problems: Problem[] = [];
-  let line = 0;
+  const { sink, roster } = collectingSink(file);
+  readNdjsonLines(text, file, sink, 0, true);
+  return roster;
+}
+
+/**
+ * Reads the lines of `text` (line numbers counted on from `linesBefore`) into `sink`. Unless
+ * `final`, the text after the last LF is not read (a chunk's line may go on in the next one):
+ * returns where it starts, and the lines read.
+ *
+ * @example
+ * readNdjsonLines('{"officer":"O1"}\n{"off', 'r.ndjson', sink, 0, false) //=> { consumed: 17, lines: 1 }
+ */
+export function readNdjsonLines(text: string, file: string, sink: RosterSink, linesBefore: number, final: boolean): { consumed: number; lines: number } {
+  let line = linesBefore;
   let start = 0;
-  while (start <= text.length) {
+  const n = text.length;
+  while (start <= n) {
     let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
+    if (end === -1) {
+      if (!final) break;
+      end = n;
+    }
     line++;
-    const raw = text.slice(start, end).replace(/\r$/, '');
+    // A line's CR (of a CRLF) is no part of it.
+    const raw = end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     start = end + 1;
-    if (raw.trim() === '') continue;
-    const parsed = parseJsonLine(raw, file, line);
-    if ('problems' in parsed) {
-      for (const p of parsed.problems) problems.push(p);
-      continue;
-    }
-    const { value } = parsed;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      problems.push({ file, line, message: 'a roster line must be one JSON object', expected: 'an object', received: value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value });
-      continue;
-    }
-    records.push({ value, source: { file, line, path: '' } });
+    readNdjsonLine(raw, file, line, sink);
   }
-  return { file, records, problems };
+  return { consumed: Math.min(start, n), lines: line };
+}
+
+function readNdjsonLine(raw: string, file: string, line: number, sink: RosterSink): void {
+  const source: EntrySource = { file, line, path: '' };
+  const plain = scanPlainRosterLine(raw);
+  if (plain !== undefined) {
+    sink.record(plain, source);
+    return;
+  }
+  if (raw.trim() === '') return;
+  const parsed = parseJsonLine(raw, file, line);
+  if ('problems' in parsed) {
+    for (const p of parsed.problems) sink.problem(p);
+    return;
+  }
+  const { value } = parsed;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    sink.problem({ file, line, message: 'a roster line must be one JSON object', expected: 'an object', received: value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value });
+    return;
+  }
+  sink.record(value, source);
 }

@@ -73,8 +73,8 @@ export function workbookSheet(file: string): { path: string; sheet?: string } {
   return m ? { path: m[1]!, sheet: m[2]! } : { path: file };
 }
 
-/** Whether a CSV is a wide roster: its header row (the first with an officer column) has dates and no type column. */
-function isWideCsv(text: string, file: string): boolean {
+/** @internal Whether a CSV is a wide roster: its header row (the first with an officer column) has dates and no type column. */
+export function isWideCsv(text: string, file: string): boolean {
   const header = csvGridRows(text, file, HEADER_SEARCH_ROWS).rows.find((r) => officerColumnOf(r) !== undefined);
   return header !== undefined && isWideHeader(header);
 }

@@ -24,6 +24,20 @@ export interface RosterRecord {
   source: EntrySource;
 }
 
+/**
+ * Where a roster file's rows go as they are read (a stream never holds them all): each row with
+ * its source, each reading problem. `mark` and `rollback` let a reader start a file again (a CSV
+ * found not to be UTF-8 half way through is read again as GB18030).
+ */
+export interface RosterSink {
+  record(value: unknown, source: EntrySource): void;
+  problem(problem: Problem): void;
+  /** An opaque position, for {@link RosterSink.rollback}. */
+  mark(): unknown;
+  /** Forgets every row and problem given since `mark`. */
+  rollback(mark: unknown): void;
+}
+
 /** A roster file as read: its entries, and the problems found while reading it. */
 export interface RosterFile {
   file: string;

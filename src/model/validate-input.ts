@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
-import type { DatasetDocument, RosterRecord } from '../io/types.js';
+import type { DatasetDocument, RosterRecord, RosterSink } from '../io/types.js';
 import { locateProblems } from '../io/_lib/json-location.js';
 import { addCalendarDays, addCalendarYears } from '../time/calendar-date.js';
-import { describeSkippedWallTime, formatWallTime, localDateOf, parseDateTime } from '../time/wall-time.js';
+import { localDateOf } from '../time/wall-time.js';
 import {
   CommunitySchema,
   DatasetSchema,
@@ -11,7 +11,6 @@ import {
   NonNormalDutySchema,
   OfficerSchema,
   PoliceRoomSchema,
-  RosterEntrySchema,
   TransferSchema,
   UnitSchema,
   type Dataset,
@@ -19,9 +18,8 @@ import {
 import type { RosterEntry } from './roster-entry.js';
 import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
-import { plainRosterEntry } from './_lib/roster-entry-fast-path.js';
+import { createRosterValidator, type RosterValidatorMark } from './_lib/roster-validator.js';
 import { lenient } from './_lib/lenient.js';
-import { cellName } from '../io/_lib/cell-ref.js';
 import { valueShapeProblems } from './_lib/value-shape.js';
 
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
@@ -79,11 +77,78 @@ export function validateInput(
   rosterFiles: readonly { records: RosterRecord[]; problems: Problem[] }[] = [],
   options: { /** Drop each roster row's raw value once validated (the caller will not read them again). */ releaseRows?: boolean } = {},
 ): ValidatedInput {
+  const builder = createInputBuilder(document);
+  for (const f of rosterFiles) {
+    for (const p of f.problems) builder.problem(p);
+    for (const record of f.records) {
+      builder.record(record.value, record.source);
+      // The raw row is not needed once validated: on a large roster, free it as we go.
+      if (options.releaseRows === true) (record as { value: unknown }).value = undefined;
+    }
+  }
+  return builder.finish();
+}
+
+/**
+ * Validation fed one roster row at a time (a roster file read as a stream): the dataset is
+ * validated first, so each row is judged as it arrives and never kept. `finish` throws, as
+ * {@link validateInput} does, every problem at once, in the same order: the dataset's, the
+ * roster files' reading problems, then the roster entries' in roster order.
+ */
+export interface InputBuilder extends RosterSink {
+  finish(): ValidatedInput;
+}
+
+/**
+ * An {@link InputBuilder} for `document`; {@link validateInput} is this, fed from arrays.
+ *
+ * @example
+ * const builder = createInputBuilder(await readDatasetFile('dataset.json'))
+ * await streamRosterFile('roster.ndjson', {}, builder)
+ * const input = builder.finish()
+ */
+export function createInputBuilder(document: DatasetDocument): InputBuilder {
+  const { problems, dataset, datasetRoster } = validateDatasetDocument(document);
+  const file = document.file;
+  const readProblems: Problem[] = [];
+  const validator = dataset ? createRosterValidator(dataset, file) : undefined;
+  if (validator) {
+    datasetRoster.forEach((entry, i) => validator.add(entry, { path: formatPath(['roster', i]) }));
+    if (document.text) locateProblems(validator.problems.filter((p) => p.file === file && p.line === undefined), document.text);
+  }
+  return {
+    record(value, source) {
+      validator?.add(value, source);
+    },
+    problem(p) {
+      readProblems.push(p);
+    },
+    mark: (): BuilderMark => ({ read: readProblems.length, validator: validator?.mark() }),
+    rollback(mark) {
+      const at = mark as BuilderMark;
+      readProblems.length = at.read;
+      if (validator && at.validator) validator.rollback(at.validator);
+    },
+    finish() {
+      pushAll(problems, readProblems);
+      if (validator) pushAll(problems, validator.problems);
+      return finishInput(document, problems, dataset, validator?.entries ?? []);
+    },
+  };
+}
+
+interface BuilderMark {
+  read: number;
+  validator: RosterValidatorMark | undefined;
+}
+
+/** The dataset's own problems (located), what could be read of it, and its own `roster` rows. */
+function validateDatasetDocument(document: DatasetDocument): { problems: Problem[]; dataset?: Omit<Dataset, 'roster'>; datasetRoster: unknown[] } {
   const problems: Problem[] = [...document.problems];
   const datasetProblems: Problem[] = [];
   const file = document.file;
   let dataset: Omit<Dataset, 'roster'> | undefined;
-  let rosterRecords: RosterRecord[] = [];
+  let datasetRoster: unknown[] = [];
 
   // A value that never was text has not been through parseJson's checks.
   const shape = document.problems.length === 0 && document.text === undefined ? valueShapeProblems(document.value, file) : [];
@@ -128,27 +193,19 @@ export function validateInput(
         calendar: calendar.success ? calendar.data : undefined,
         records: records.success ? records.data : undefined,
       } as unknown as Omit<Dataset, 'roster'>;
-      const list = Array.isArray(top.roster) ? (top.roster as unknown[]) : [];
-      rosterRecords = list.map((entry, i) => ({ value: entry, source: { path: formatPath(['roster', i]) } }));
+      datasetRoster = Array.isArray(top.roster) ? (top.roster as unknown[]) : [];
     }
   }
 
   if (dataset) pushAll(datasetProblems, findReferenceProblems(dataset, file));
   if (document.text && datasetProblems.length > 0) locateProblems(datasetProblems, document.text);
   pushAll(problems, datasetProblems);
+  return dataset ? { problems, dataset, datasetRoster } : { problems, datasetRoster };
+}
 
-  for (const f of rosterFiles) {
-    pushAll(problems, f.problems);
-    rosterRecords = rosterRecords.concat(f.records);
-  }
-
-  const roster: RosterEntry[] = [];
-  if (dataset) {
-    const rosterProblems = validateRoster(dataset, rosterRecords, file, roster, options.releaseRows === true);
-    if (document.text) locateProblems(rosterProblems.filter((p) => p.file === file && p.line === undefined), document.text);
-    pushAll(problems, rosterProblems);
-  }
-
+/** The check period, its problems, and the one error of every problem found; or the validated input. */
+function finishInput(document: DatasetDocument, problems: Problem[], dataset: Omit<Dataset, 'roster'> | undefined, roster: RosterEntry[]): ValidatedInput {
+  const file = document.file;
   let period: { start: string; end: string } | undefined;
   if (dataset && problems.length === 0) {
     period = dataset.period ?? periodOfRoster(roster, dataset.timezone);
@@ -170,137 +227,6 @@ export function validateInput(
   return { dataset, roster, period, datasetFile: file };
 }
 
-function validateRoster(
-  dataset: Omit<Dataset, 'roster'>,
-  records: readonly RosterRecord[],
-  datasetFile: string | undefined,
-  out: RosterEntry[],
-  releaseRows: boolean,
-): Problem[] {
-  const problems: Problem[] = [];
-  const officerIds = new Set<string>();
-  const badges = new Map<string, string>();
-  for (const o of dataset.officers) {
-    if (o?.id === undefined) continue;
-    officerIds.add(o.id);
-    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, o.id);
-  }
-  const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
-  const zone = dataset.timezone;
-  let badgesWithoutZeros: Map<string, string | null> | undefined;
-
-  records.forEach((record, index) => {
-    validateRecord(record, index);
-    // The raw row is not needed once validated: on a large roster, free it as we go.
-    if (releaseRows) (record as { value: unknown }).value = undefined;
-  });
-  return problems;
-
-  function validateRecord(record: RosterRecord, index: number): void {
-    const { source } = record;
-    const file = source.file ?? datasetFile;
-    const place = (field: string): Problem => {
-      const column = source.columns?.[field];
-      const at: Problem = { file, line: source.line, column, path: source.path ? `${source.path}.${field}` : field, message: '' };
-      if (source.sheet !== undefined) {
-        // A worksheet's place is its cell: the field's own, else the one the entry came from.
-        at.sheet = source.sheet;
-        delete at.column;
-        const cell = column !== undefined && source.line !== undefined ? cellName(column, source.line) : source.cell;
-        if (cell !== undefined) at.cell = cell;
-      } else if (source.cell !== undefined && column === undefined) at.cell = source.cell;
-      return at;
-    };
-    const plain = plainRosterEntry(record.value);
-    const parsed = plain ? { success: true as const, data: plain } : RosterEntrySchema.safeParse(record.value);
-    if (!parsed.success) {
-      for (const p of problemsFromZod(parsed.error, record.value, [], {})) {
-        const field = p.path ?? '';
-        problems.push({ ...p, ...place(field), message: p.message, path: source.path ? (field ? `${source.path}.${field}` : source.path) : field || undefined });
-      }
-      // The entry's references are still checked, so a second problem is not hidden by the first.
-      const raw = (record.value !== null && typeof record.value === 'object' ? record.value : {}) as Record<string, unknown>;
-      if (typeof raw.officer === 'string' && raw.officer !== '' && !officerIds.has(raw.officer) && !badges.has(raw.officer)) {
-        problems.push(unknownOfficer(place('officer'), raw.officer));
-      }
-      if (typeof raw.community === 'string' && raw.community !== '' && !communityIds.has(raw.community)) {
-        problems.push(unknownCommunity(place('community'), raw.community));
-      }
-      return;
-    }
-    const e = parsed.data;
-    const entryProblems: Problem[] = [];
-    const officer = officerIds.has(e.officer) ? e.officer : (badges.get(e.officer) ?? (source.officerTypedAsNumber ? badgeWithoutZeros(e.officer) : undefined));
-    if (officer === undefined) entryProblems.push(unknownOfficer(place('officer'), e.officer, source.officerTypedAsNumber));
-    if (e.community !== undefined && !communityIds.has(e.community)) entryProblems.push(unknownCommunity(place('community'), e.community));
-    const startInstant = parseDateTime(e.start, zone);
-    const endInstant = parseDateTime(e.end, zone);
-    if (startInstant === undefined) entryProblems.push(nonexistentTime(place('start'), e.start, zone));
-    if (endInstant === undefined) entryProblems.push(nonexistentTime(place('end'), e.end, zone));
-    if (startInstant !== undefined && endInstant !== undefined && endInstant <= startInstant) {
-      entryProblems.push({ ...place('end'), message: 'the entry ends before or when it starts', expected: `a date-time after ${e.start}`, received: JSON.stringify(e.end) });
-    }
-    if (entryProblems.length > 0 || officer === undefined || startInstant === undefined || endInstant === undefined) {
-      pushAll(problems, entryProblems);
-      return;
-    }
-    const entry: RosterEntry = {
-      index,
-      officer,
-      start: wallTimeOf(e.start, startInstant, zone),
-      end: wallTimeOf(e.end, endInstant, zone),
-      startInstant,
-      endInstant,
-      type: e.type,
-    };
-    if (e.community !== undefined) entry.community = e.community;
-    if (e.id !== undefined) entry.id = e.id;
-    if (e.note !== undefined) entry.note = e.note;
-    if (e.attributes !== undefined) entry.attributes = e.attributes;
-    if (source.file !== undefined) entry.file = source.file;
-    if (source.sheet !== undefined) entry.sheet = source.sheet;
-    if (source.line !== undefined) entry.line = source.line;
-    if (source.cell !== undefined) entry.cell = source.cell;
-    out.push(entry);
-  }
-
-  /**
-   * The officer whose badge is `digits` once its leading zeros are dropped, as they are when a
-   * badge such as 012345 is typed into a spreadsheet as a number; only when exactly one matches.
-   */
-  function badgeWithoutZeros(digits: string): string | undefined {
-    if (!badgesWithoutZeros) {
-      badgesWithoutZeros = new Map();
-      for (const [badge, id] of badges) {
-        const key = badge.replace(/^0+(?=\d)/, '');
-        badgesWithoutZeros.set(key, badgesWithoutZeros.has(key) ? null : id);
-      }
-    }
-    return badgesWithoutZeros.get(digits.replace(/^0+(?=\d)/, '')) ?? undefined;
-  }
-}
-
-/** A date-time that is not one in the zone: a day that does not exist, or a time a DST change skips. */
-function nonexistentTime(at: Problem, value: string, zone: string): Problem {
-  const skipped = describeSkippedWallTime(value, zone);
-  return { ...at, message: skipped ?? 'invalid date-time', expected: skipped ? 'a local time that exists (the wall clock never shows this one)' : 'a date-time that exists', received: JSON.stringify(value) };
-}
-
-/** A roster entry's officer that is neither an officer's id nor a badge, at `at`. */
-function unknownOfficer(at: Problem, officer: string, typedAsNumber = false): Problem {
-  return {
-    ...at,
-    message: typedAsNumber ? 'unknown officer (the cell holds a number: a badge typed as a number loses its leading zeros, and no badge matches it with them either)' : 'unknown officer',
-    expected: 'the id or badge of an officer in officers[]',
-    received: typedAsNumber ? `the number ${officer}` : JSON.stringify(officer),
-  };
-}
-
-/** A roster entry's community that is no community's id, at `at`. */
-function unknownCommunity(at: Problem, community: string): Problem {
-  return { ...at, message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(community) };
-}
-
 /** The default period: the first entry's start date to the last entry's end date (README, "The input"). */
 function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: string; end: string } | undefined {
   if (roster.length === 0) return undefined;
@@ -311,13 +237,4 @@ function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: 
     if (e.endInstant > last) last = e.endInstant;
   }
   return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
-}
-
-/**
- * The entry's local wall time as the report shows it: the input itself when it is already in
- * that form (saves a string per entry on large rosters), else formatted from the instant.
- */
-function wallTimeOf(input: string, instant: number, zone: string): string {
-  const formatted = formatWallTime(instant, zone);
-  return formatted === input ? input : formatted;
 }

@@ -9,11 +9,21 @@
  * forEachCsvRow('a,b\r"x\ny",z\n', (cells, line) => console.log(line, cells))
  * // 1 ['a', 'b']
  * // 2 ['x\ny', 'z']
+ *
+ * A text read in chunks is given with `final: false`: a last row not yet ended (no line break
+ * after it, a quote still open, or a CR that a LF in the next chunk may follow) is not given,
+ * and `consumed` says where it starts, to be given again with the next chunk; `line` is the
+ * line there, the `line` to pass on.
  */
-export function forEachCsvRow(text: string, onRow: (cells: string[], line: number, errors: string[]) => void): void {
+export function forEachCsvRow(
+  text: string,
+  onRow: (cells: string[], line: number, errors: string[]) => void,
+  options: { final?: boolean; line?: number } = {},
+): { consumed: number; line: number } {
   const n = text.length;
+  const final = options.final ?? true;
   let i = 0;
-  let line = 1;
+  let line = options.line ?? 1;
   /** The offset of the next `,`, CR or LF at or after `from`, else the end. */
   const fieldEnd = (from: number): number => {
     let j = from;
@@ -39,8 +49,10 @@ export function forEachCsvRow(text: string, onRow: (cells: string[], line: numbe
 
   while (i < n) {
     const rowLine = line;
+    const rowStart = i;
     const cells: string[] = [];
     const errors: string[] = [];
+    let ended = false;
     for (;;) {
       let value: string;
       if (text.charCodeAt(i) === 34) {
@@ -83,14 +95,19 @@ export function forEachCsvRow(text: string, onRow: (cells: string[], line: numbe
         continue;
       }
       if (c === 13) {
+        // A CR that ends the text may be the first half of a CRLF split between chunks.
+        ended = i + 1 < n;
         i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
         line++;
       } else if (c === 10) {
+        ended = true;
         i++;
         line++;
       }
       break;
     }
+    if (!final && !ended) return { consumed: rowStart, line: rowLine };
     onRow(cells, rowLine, errors);
   }
+  return { consumed: n, line };
 }

@@ -41,7 +41,8 @@ export async function readFileBytes(file: string): Promise<{ bytes: Uint8Array }
   }
 }
 
-function readProblem(file: string, error: unknown, size?: number): Problem {
+/** @internal The problem of a file that could not be read. */
+export function readProblem(file: string, error: unknown, size?: number): Problem {
   if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_FS_FILE_TOO_LARGE') return tooLarge(file, size);
   const code = (error as NodeJS.ErrnoException).code;
   const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read file (${code ?? String(error)})`;

@@ -1,0 +1,131 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
+import type { RosterReadOptions, RosterSink } from './types.js';
+import { isWideCsv, readRosterFile, rosterFileKind, workbookSheet } from './read-roster-file.js';
+import { readNdjsonLines } from './read-ndjson-roster.js';
+import { createCsvRosterReader } from './read-csv-roster.js';
+import { forEachCsvRow } from './_lib/csv-rows.js';
+import { readProblem } from './_lib/read-text.js';
+
+/** How far into a CSV its header is looked for (as {@link isWideCsv} does on a whole text). */
+const WIDE_SNIFF_CHARACTERS = 1 << 20;
+
+/** Progress of reading one roster file. */
+export interface RosterProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+}
+
+export interface StreamRosterOptions extends RosterReadOptions {
+  /** Bytes per chunk read (default 1 MiB); tests use small ones to put chunk edges everywhere. */
+  highWaterMark?: number;
+  onProgress?: (progress: RosterProgress) => void;
+}
+
+/**
+ * Reads a roster file into `sink` as a stream, never as one whole-file string: NDJSON, and a
+ * long CSV in UTF-8 (with or without BOM). Other files — a CSV not UTF-8 (GB18030, UTF-16, a
+ * given `encoding`), a wide CSV, an .xlsx — are read whole by {@link readRosterFile}, with the
+ * same rows, problems and notes. Returns the notes.
+ *
+ * @example
+ * const builder = createInputBuilder(await readDatasetFile('dataset.json'))
+ * await streamRosterFile('roster.ndjson', {}, builder)
+ */
+export async function streamRosterFile(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
+  const kind = rosterFileKind(workbookSheet(file).path);
+  if (kind === 'ndjson') return streamNdjson(file, options, sink);
+  if (kind === 'csv' && options.encoding === undefined) {
+    const mark = sink.mark();
+    const streamed = await streamUtf8Csv(file, options, sink);
+    if (streamed) return { notes: [] };
+    sink.rollback(mark);
+  }
+  const roster = await readRosterFile(file, options);
+  for (const p of roster.problems) sink.problem(p);
+  for (const r of roster.records) sink.record(r.value, r.source);
+  return { notes: roster.notes ?? [] };
+}
+
+/** The file's chunks, or the problem of a file that cannot be read (given to `sink`). */
+async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: { failed: boolean } = { failed: false }): AsyncGenerator<Buffer> {
+  let bytesTotal = 0;
+  let bytesRead = 0;
+  try {
+    bytesTotal = (await stat(file)).size;
+    for await (const chunk of createReadStream(file, { highWaterMark: options.highWaterMark ?? 1 << 20 })) {
+      bytesRead += (chunk as Buffer).length;
+      yield chunk as Buffer;
+      options.onProgress?.({ file, bytesRead, bytesTotal, rows: rows() });
+    }
+  } catch (error) {
+    status.failed = true;
+    sink.problem(readProblem(file, error));
+  }
+}
+
+async function streamNdjson(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
+  // Not fatal: bad bytes become U+FFFD, as reading the file whole as UTF-8 does; a BOM is dropped.
+  const decoder = new TextDecoder('utf-8');
+  let rest = '';
+  let lines = 0;
+  for await (const chunk of chunksOf(file, options, sink, () => lines)) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const read = readNdjsonLines(text, file, sink, lines, false);
+    lines = read.lines;
+    rest = text.slice(read.consumed);
+  }
+  readNdjsonLines(rest + decoder.decode(), file, sink, lines, true);
+  return { notes: [] };
+}
+
+/**
+ * A long CSV in UTF-8, row by row; `false` (rows given to `sink` to be rolled back) when it is
+ * not one: bytes that are not UTF-8, a UTF-16 BOM, a wide roster.
+ */
+async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = createCsvRosterReader(file, sink);
+  let rest = '';
+  let line = 1;
+  let rows = 0;
+  let sniffed = false;
+  let first = true;
+  const status = { failed: false };
+  const row = (cells: string[], at: number, errors: string[]) => {
+    rows++;
+    reader.row(cells, at, errors);
+  };
+  const feed = (text: string, final: boolean): boolean => {
+    if (!sniffed) {
+      if (!final && text.length < WIDE_SNIFF_CHARACTERS) {
+        rest = text;
+        return true;
+      }
+      sniffed = true;
+      if (isWideCsv(text, file)) return false;
+    }
+    const read = forEachCsvRow(text, row, { final, line });
+    line = read.line;
+    rest = text.slice(read.consumed);
+    return true;
+  };
+  try {
+    for await (const chunk of chunksOf(file, options, sink, () => rows, status)) {
+      // UTF-16 is read whole: its BOM is only known here, and the decoder is UTF-8.
+      if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) return false;
+      first = false;
+      if (!feed(rest + decoder.decode(chunk, { stream: true }), false)) return false;
+    }
+    if (status.failed) return true;
+    if (!feed(rest + decoder.decode(), true)) return false;
+  } catch (error) {
+    if (error instanceof TypeError) return false; // not UTF-8: read whole, which tries GB18030
+    throw error;
+  }
+  reader.end();
+  return true;
+}

@@ -1,0 +1,201 @@
+import { pushAll, type Problem } from '../../errors.js';
+import type { EntrySource } from '../../io/types.js';
+import { cellName } from '../../io/_lib/cell-ref.js';
+import { describeSkippedWallTime, formatWallTime, parseDateTime, type Instant } from '../../time/wall-time.js';
+import { RosterEntrySchema, type Dataset } from '../dataset-schema.js';
+import type { RosterEntry } from '../roster-entry.js';
+import { plainRosterEntry } from './roster-entry-fast-path.js';
+import { problemsFromZod } from './zod-problems.js';
+
+/** A date-time as the roster wrote it, once converted: its instant and the wall time the report shows. */
+interface ConvertedTime {
+  instant: Instant | undefined;
+  wall: string;
+}
+
+/** Where a validator stands, to go back to (a file re-read in another encoding). */
+export interface RosterValidatorMark {
+  entries: number;
+  problems: number;
+  index: number;
+}
+
+/**
+ * Validates roster rows one at a time into {@link RosterEntry} objects, against a dataset's
+ * officers, badges, communities and zone. Rows need not be kept: each is judged as it arrives.
+ */
+export interface RosterValidator {
+  /** Validates one row; a valid one is appended to `entries`, the problems of a bad one to `problems`. */
+  add(value: unknown, source: EntrySource): void;
+  readonly entries: RosterEntry[];
+  readonly problems: Problem[];
+  mark(): RosterValidatorMark;
+  rollback(mark: RosterValidatorMark): void;
+}
+
+/**
+ * A validator for roster rows of `dataset` (README, "The input"). Strings that repeat across
+ * millions of entries (officer ids, types, communities, notes, date-times) are shared, and each
+ * distinct date-time is converted once: a city-year has a few thousand of them.
+ *
+ * @example
+ * const v = createRosterValidator(dataset, 'dataset.json')
+ * v.add({ officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T12:00', type: '社区工作' }, { file: 'r.ndjson', line: 1, path: '' })
+ * v.entries.length //=> 1
+ */
+export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetFile: string | undefined): RosterValidator {
+  const entries: RosterEntry[] = [];
+  const problems: Problem[] = [];
+  // Officer ids map to the dataset's own string, so entries share it rather than keep a copy each.
+  const officerIds = new Map<string, string>();
+  const badges = new Map<string, string>();
+  for (const o of dataset.officers) {
+    if (o?.id === undefined) continue;
+    officerIds.set(o.id, o.id);
+    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, o.id);
+  }
+  const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
+  const zone = dataset.timezone;
+  let badgesWithoutZeros: Map<string, string | null> | undefined;
+  const texts = new Map<string, string>();
+  const times = new Map<string, ConvertedTime>();
+  let index = 0;
+
+  const intern = (text: string): string => {
+    const shared = texts.get(text);
+    if (shared !== undefined) return shared;
+    texts.set(text, text);
+    return text;
+  };
+  const converted = (value: string): ConvertedTime => {
+    let time = times.get(value);
+    if (time === undefined) {
+      const instant = parseDateTime(value, zone);
+      const wall = instant === undefined ? value : formatWallTime(instant, zone);
+      // The input itself when it already is the wall time: one string fewer.
+      time = { instant, wall: wall === value ? value : wall };
+      times.set(value, time);
+    }
+    return time;
+  };
+
+  return {
+    entries,
+    problems,
+    add(value, source) {
+      validateRecord(value, source, index++);
+    },
+    mark: () => ({ entries: entries.length, problems: problems.length, index }),
+    rollback(mark) {
+      entries.length = mark.entries;
+      problems.length = mark.problems;
+      index = mark.index;
+    },
+  };
+
+  function validateRecord(value: unknown, source: EntrySource, entryIndex: number): void {
+    const file = source.file ?? datasetFile;
+    const place = (field: string): Problem => {
+      const column = source.columns?.[field];
+      const at: Problem = { file, line: source.line, column, path: source.path ? `${source.path}.${field}` : field, message: '' };
+      if (source.sheet !== undefined) {
+        // A worksheet's place is its cell: the field's own, else the one the entry came from.
+        at.sheet = source.sheet;
+        delete at.column;
+        const cell = column !== undefined && source.line !== undefined ? cellName(column, source.line) : source.cell;
+        if (cell !== undefined) at.cell = cell;
+      } else if (source.cell !== undefined && column === undefined) at.cell = source.cell;
+      return at;
+    };
+    const plain = plainRosterEntry(value);
+    const parsed = plain ? { success: true as const, data: plain } : RosterEntrySchema.safeParse(value);
+    if (!parsed.success) {
+      for (const p of problemsFromZod(parsed.error, value, [], {})) {
+        const field = p.path ?? '';
+        problems.push({ ...p, ...place(field), message: p.message, path: source.path ? (field ? `${source.path}.${field}` : source.path) : field || undefined });
+      }
+      // The entry's references are still checked, so a second problem is not hidden by the first.
+      const raw = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+      if (typeof raw.officer === 'string' && raw.officer !== '' && !officerIds.has(raw.officer) && !badges.has(raw.officer)) {
+        problems.push(unknownOfficer(place('officer'), raw.officer));
+      }
+      if (typeof raw.community === 'string' && raw.community !== '' && !communityIds.has(raw.community)) {
+        problems.push(unknownCommunity(place('community'), raw.community));
+      }
+      return;
+    }
+    const e = parsed.data;
+    const entryProblems: Problem[] = [];
+    const officer = officerIds.get(e.officer) ?? badges.get(e.officer) ?? (source.officerTypedAsNumber ? badgeWithoutZeros(e.officer) : undefined);
+    if (officer === undefined) entryProblems.push(unknownOfficer(place('officer'), e.officer, source.officerTypedAsNumber));
+    if (e.community !== undefined && !communityIds.has(e.community)) entryProblems.push(unknownCommunity(place('community'), e.community));
+    const start = converted(e.start);
+    const end = converted(e.end);
+    const startInstant = start.instant;
+    const endInstant = end.instant;
+    if (startInstant === undefined) entryProblems.push(nonexistentTime(place('start'), e.start, zone));
+    if (endInstant === undefined) entryProblems.push(nonexistentTime(place('end'), e.end, zone));
+    if (startInstant !== undefined && endInstant !== undefined && endInstant <= startInstant) {
+      entryProblems.push({ ...place('end'), message: 'the entry ends before or when it starts', expected: `a date-time after ${e.start}`, received: JSON.stringify(e.end) });
+    }
+    if (entryProblems.length > 0 || officer === undefined || startInstant === undefined || endInstant === undefined) {
+      pushAll(problems, entryProblems);
+      return;
+    }
+    const entry: RosterEntry = {
+      index: entryIndex,
+      officer,
+      start: start.wall,
+      end: end.wall,
+      startInstant,
+      endInstant,
+      type: intern(e.type),
+    };
+    // Optional fields in one fixed order, so entries of one source share their hidden class.
+    if (e.community !== undefined) entry.community = intern(e.community);
+    if (e.id !== undefined) entry.id = e.id;
+    if (e.note !== undefined) entry.note = intern(e.note);
+    if (e.attributes !== undefined) entry.attributes = e.attributes;
+    if (source.file !== undefined) entry.file = source.file;
+    if (source.sheet !== undefined) entry.sheet = source.sheet;
+    if (source.line !== undefined) entry.line = source.line;
+    if (source.cell !== undefined) entry.cell = source.cell;
+    entries.push(entry);
+  }
+
+  /**
+   * The officer whose badge is `digits` once its leading zeros are dropped, as they are when a
+   * badge such as 012345 is typed into a spreadsheet as a number; only when exactly one matches.
+   */
+  function badgeWithoutZeros(digits: string): string | undefined {
+    if (!badgesWithoutZeros) {
+      badgesWithoutZeros = new Map();
+      for (const [badge, id] of badges) {
+        const key = badge.replace(/^0+(?=\d)/, '');
+        badgesWithoutZeros.set(key, badgesWithoutZeros.has(key) ? null : id);
+      }
+    }
+    return badgesWithoutZeros.get(digits.replace(/^0+(?=\d)/, '')) ?? undefined;
+  }
+}
+
+/** A date-time that is not one in the zone: a day that does not exist, or a time a DST change skips. */
+function nonexistentTime(at: Problem, value: string, zone: string): Problem {
+  const skipped = describeSkippedWallTime(value, zone);
+  return { ...at, message: skipped ?? 'invalid date-time', expected: skipped ? 'a local time that exists (the wall clock never shows this one)' : 'a date-time that exists', received: JSON.stringify(value) };
+}
+
+/** A roster entry's officer that is neither an officer's id nor a badge, at `at`. */
+function unknownOfficer(at: Problem, officer: string, typedAsNumber = false): Problem {
+  return {
+    ...at,
+    message: typedAsNumber ? 'unknown officer (the cell holds a number: a badge typed as a number loses its leading zeros, and no badge matches it with them either)' : 'unknown officer',
+    expected: 'the id or badge of an officer in officers[]',
+    received: typedAsNumber ? `the number ${officer}` : JSON.stringify(officer),
+  };
+}
+
+/** A roster entry's community that is no community's id, at `at`. */
+function unknownCommunity(at: Problem, community: string): Problem {
+  return { ...at, message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(community) };
+}

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check, checkFiles } from '../../src/check.js';
+import { DutyComplianceError } from '../../src/errors.js';
+import { readDatasetFile } from '../../src/io/read-dataset.js';
+import { readRosterFile } from '../../src/io/read-roster-file.js';
+import { streamRosterFile } from '../../src/io/stream-roster-file.js';
+import { createInputBuilder, validateInput } from '../../src/model/validate-input.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'stream-roster-'));
+  execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '30', '--days', '45', '--seed', '5', '--out', dir], { stdio: 'ignore' });
+});
+
+/** The validated input, or the problems of the one error, of a reading path. */
+function outcome(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DutyComplianceError) return error.problems;
+    throw error;
+  }
+}
+
+async function streamed(dataset: string, roster: string, highWaterMark?: number): Promise<unknown> {
+  const builder = createInputBuilder(await readDatasetFile(dataset));
+  await streamRosterFile(roster, highWaterMark === undefined ? {} : { highWaterMark }, builder);
+  return outcome(() => builder.finish());
+}
+
+async function whole(dataset: string, roster: string): Promise<unknown> {
+  const document = await readDatasetFile(dataset);
+  const file = await readRosterFile(roster);
+  return outcome(() => validateInput(document, [file]));
+}
+
+describe('streamed roster files', () => {
+  for (const name of ['roster.ndjson', 'roster.csv']) {
+    it(`give the same report as the whole-text path (${name})`, async () => {
+      const dataset = join(dir, 'dataset.json');
+      const roster = join(dir, name);
+      const fromStream = await checkFiles({ dataset, rosters: [roster] }, { language: 'en' });
+      const value = JSON.parse(execFileSync('cat', [dataset], { encoding: 'utf8' })) as unknown;
+      const fromWhole = await check(value, { language: 'en' }, [await readRosterFile(roster)]);
+      expect(fromStream.checked.rosterEntries).toBeGreaterThan(1000);
+      const { source, ...rest } = fromStream;
+      expect(source).toEqual({ dataset, rosters: [roster] });
+      expect(JSON.stringify(rest)).toBe(JSON.stringify(fromWhole));
+    });
+  }
+
+  it('reads the same entries and problems whatever the chunk size (multi-byte characters, CRLF, quoted newlines)', async () => {
+    const dataset = join(dir, 'dataset.json');
+    const csv = join(dir, 'edges.csv');
+    writeFileSync(
+      csv,
+      '\uFEFF警号,日期,开始,结束,勤务类型,社区,备注\r\n' +
+        'O00001,2017-01-03,08:30,11:30,社区工作,C0001,"第一行\r\n第二行"\r\n' +
+        'O00001,2017-01-03,13:00,16:00,社区巡查,C0001,"说""明"\n' +
+        'NOBODY,2017-01-04,08:30,11:30,社区工作,,\r' +
+        'O00001,2017-01-05,08:30,bad,社区工作,C0001,\r\n' +
+        '\r\n' +
+        'O00001,2017-01-06,08:30,11:30,社区工作,C0001,"未完\n',
+    );
+    const ndjson = join(dir, 'edges.ndjson');
+    writeFileSync(
+      ndjson,
+      '\uFEFF{"officer":"O00001","start":"2017-01-03T08:30","end":"2017-01-03T11:30","type":"社区工作","note":"é中𝄞"}\r\n' +
+        '\r\n' +
+        '{"officer":"O00001","start":"2017-01-03T13:00","end":"2017-01-03T16:00","type":"社区\\u5de1查"}\n' +
+        '{"officer":"NOBODY","start":"2017-01-04T08:30","end":"2017-01-04T11:30","type":"社区工作","type":"x"}\n' +
+        '[1]\n' +
+        '{"officer":"O00001","start":"2017-01-05T08:30","end":"2017-01-05T11:30","type":"社区工作"}',
+    );
+    for (const file of [csv, ndjson]) {
+      const expected = await whole(dataset, file);
+      expect(Array.isArray(expected)).toBe(true); // the bad rows' problems, every one
+      for (const highWaterMark of [1, 2, 3, 5, 7, 64]) expect(await streamed(dataset, file, highWaterMark)).toEqual(expected);
+    }
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, '警号,日期,开始,结束,勤务类型,备注\r\nO00001,2017-01-03,08:30,11:30,社区工作,"多\r\n行"\r\nO00001,2017-01-04,08:30,11:30,社区工作,é\r\n');
+    const expected = (await whole(dataset, good)) as { roster: { line: number; note?: string }[] };
+    expect(expected.roster.map((e) => e.line)).toEqual([2, 4]);
+    for (const highWaterMark of [1, 2, 3, 4, 9]) expect(await streamed(dataset, good, highWaterMark)).toEqual(expected);
+  });
+
+  it('reads a CSV that is not UTF-8 whole, with the same note and rows', async () => {
+    const dataset = join(dir, 'dataset.json');
+    const gbk = join(dir, 'gbk.csv');
+    // 警号,日期,开始,结束,勤务类型 in GBK, then one row whose type is 社区工作.
+    const header = Buffer.from('beafbac52cc8d5c6da2cbfaacabc2cbde1caf82cc7dacef1c0e0d0cd0a', 'hex');
+    const row = Buffer.concat([Buffer.from('O00001,2017-01-03,08:30,11:30,'), Buffer.from('c9e7c7f8b9a4d7f70a', 'hex')]);
+    writeFileSync(gbk, Buffer.concat([header, row]));
+    const builder = createInputBuilder(await readDatasetFile(dataset));
+    const { notes } = await streamRosterFile(gbk, { highWaterMark: 8 }, builder);
+    expect(notes).toEqual([(await readRosterFile(gbk)).notes![0]]);
+    expect(builder.finish()).toEqual(await whole(dataset, gbk));
+  });
+});
