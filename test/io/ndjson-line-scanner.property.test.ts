@@ -69,12 +69,16 @@ describe('scanPlainRosterLine agrees with JSON.parse and parseJsonLine', () => {
       '{"officer":"O1","extra":"x"}',
       '{"officer":"O1",}',
       '{"officer":"O1"} x',
+      '{"officer":"O1","type":"a","type":"b"}',
+      '{"id":"aaaa","id":""}',
       '["officer"]',
       '{"officer":"O\u0001"}',
     ]) {
       expect(scanPlainRosterLine(l), l).toBeUndefined();
     }
-    expect(scanPlainRosterLine(' {"officer" : "O1" ,"type":"社区工作"}\r')).toEqual({ officer: 'O1', type: '社区工作' });
+    // Whitespace between tokens is left to the generic path too (exporters write none).
+    expect(scanPlainRosterLine(' {"officer" : "O1" ,"type":"社区工作"}')).toBeUndefined();
+    expect(scanPlainRosterLine('{"officer":"O1","type":"社区工作"}')).toEqual({ officer: 'O1', type: '社区工作' });
     expect(scanPlainRosterLine('{}')).toEqual({});
   });
 });
