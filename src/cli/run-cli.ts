@@ -61,6 +61,8 @@ Options:
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
   --include subjects   the JSON report also holds every subject each rule judged, with its
                        measures, compliant ones too (the html format draws them)
+  --quiet              no notes on stderr (e.g. that a CSV was read as GB18030); errors and the
+                       CI options' waiver/baseline lines are still printed
 
 CI options of check (docs/ci.md):
   --waivers FILE       accepted violations (JSON or YAML), each with reason, owner and expires;
@@ -107,6 +109,8 @@ export interface CheckCommand {
   outputs: OutputRequest[];
   /** `--include`: optional parts of the report. */
   include: ReportInclude[];
+  /** `--quiet`: no notes on stderr; errors are still printed. */
+  quiet: boolean;
   exitPolicy: ExitPolicy;
   ci: CiOptions;
 }
@@ -172,6 +176,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         'prune-waivers': { type: 'boolean' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        quiet: { type: 'boolean' },
         instances: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -247,6 +252,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     evaluator: evaluator as CheckCommand['evaluator'],
     outputs,
     include,
+    quiet: values.quiet ?? false,
     exitPolicy,
     ci,
   };
@@ -352,7 +358,7 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
       {
         ...(configFile !== undefined ? { configFile } : {}),
         ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
-        onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`),
+        ...(command.quiet ? {} : { onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`) }),
         language: command.language,
         evaluator: command.evaluator,
         registry,
@@ -374,7 +380,7 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   await writeToStdout(rendered, io);
   const notes = ciNotes(report, command.ci);
   if (notes) io.stderr(notes);
-  if (command.outputs.some((o) => o.format === 'html') && !command.include.includes('subjects')) {
+  if (!command.quiet && command.outputs.some((o) => o.format === 'html') && !command.include.includes('subjects')) {
     io.stderr('duty-compliance: the html report draws its charts only with --include subjects\n');
   }
   return exitCodeFor(report, command.exitPolicy);

@@ -146,6 +146,17 @@ describe('check with CSV in other encodings', () => {
     expect(JSON.parse(stdout).checked.rosterEntries).toBe(2);
   });
 
+  it('prints no note with --quiet, but still prints errors', async () => {
+    const file = 'test/io/__fixtures__/long-gb18030.csv';
+    const quiet = await cli('check', dataset, '--roster', file, '--config', config, '--format', 'json', '--quiet');
+    expect(quiet.stderr).toBe('');
+    expect(quiet.code).toBe(0);
+    expect(JSON.parse(quiet.stdout).checked.rosterEntries).toBe(2);
+    const failed = await cli('check', dataset, '--roster', 'test/io/__fixtures__/no-such-roster.csv', '--config', config, '--quiet');
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('no-such-roster.csv');
+  });
+
   it('reads the encoding --encoding names, and refuses an unknown one as a usage error', async () => {
     const file = 'test/io/__fixtures__/long-big5.csv';
     const { stdout, stderr } = await cli('check', dataset, '--roster', file, '--encoding', 'big5', '--config', config, '--format', 'json');
