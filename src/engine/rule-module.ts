@@ -28,6 +28,21 @@ export interface JudgedSubject {
  */
 export interface RuleFacts {
   subjects(context: CheckContext, options: RuleOptions): Iterable<JudgedSubject>;
+  /**
+   * The same subjects as {@link RuleFacts.subjects}, judged where they are made: `verdict` gets
+   * each subject's facts (an object that may be reused for the next subject: read it, do not
+   * keep it) and answers the index of the first check that holds, or -1. Only the subjects a
+   * check holds for are made into a {@link JudgedSubject} and handed to `found`, in the order of
+   * `subjects`; `judged` hears every distinct subject, at least once. Optional: a rule that
+   * judges millions of subjects (officer × date) pays for an object per subject otherwise.
+   */
+  judge?(
+    context: CheckContext,
+    options: RuleOptions,
+    verdict: (facts: Record<string, unknown>) => number | Promise<number>,
+    found: (judged: JudgedSubject, checkIndex: number) => void,
+    judged: (subject: Subject) => void,
+  ): void | Promise<void>;
 }
 
 /** A rule as the registry holds it: its data file and its facts (compiled from the file, or a built-in module), found by the same id. */

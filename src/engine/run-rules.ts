@@ -70,18 +70,35 @@ async function runRule(context: CheckContext, module: RuleModule, rule: EnabledR
   const judgedSubjects = new Map<string, Map<string, Subject>>();
   const measures: JudgedSubjectMeasures[] | undefined = options.collectMeasures ? [] : undefined;
   const conditionFacts = new ConditionFacts(rule.options);
-  for (const judged of module.facts.subjects(context, rule.options)) {
-    const { type, id } = judged.subject;
+  const noteSubject = (subject: Subject) => {
+    const { type, id } = subject;
     let ofType = judgedSubjects.get(type);
     if (!ofType) judgedSubjects.set(type, (ofType = new Map()));
     if (!ofType.has(id)) ofType.set(id, { type, id });
-    measures?.push(measuresOf(judged));
-    const facts = conditionFacts.of(judged.facts);
-    for (let i = 0; i < checks.length; i++) {
-      const held = checks[i]!(facts);
-      if (typeof held === 'boolean' ? held : await held) {
-        findings.push({ judged, checkIndex: i });
-        break;
+  };
+  if (module.facts.judge && !measures) {
+    // Subjects judged where they are made: only those a check holds for become objects.
+    const verdict = (subjectFacts: Record<string, unknown>): number | Promise<number> => {
+      const facts = conditionFacts.of(subjectFacts);
+      for (let i = 0; i < checks.length; i++) {
+        const held = checks[i]!(facts);
+        if (typeof held !== 'boolean') return firstHeld(checks, facts, i, held);
+        if (held) return i;
+      }
+      return -1;
+    };
+    await module.facts.judge(context, rule.options, verdict, (judged, checkIndex) => findings.push({ judged, checkIndex }), noteSubject);
+  } else {
+    for (const judged of module.facts.subjects(context, rule.options)) {
+      noteSubject(judged.subject);
+      measures?.push(measuresOf(judged));
+      const facts = conditionFacts.of(judged.facts);
+      for (let i = 0; i < checks.length; i++) {
+        const held = checks[i]!(facts);
+        if (typeof held === 'boolean' ? held : await held) {
+          findings.push({ judged, checkIndex: i });
+          break;
+        }
       }
     }
   }
@@ -91,6 +108,13 @@ async function runRule(context: CheckContext, module: RuleModule, rule: EnabledR
     found: merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language)),
     run: { ruleId: rule.id, subjects, ...(measures ? { judged: measures } : {}) },
   };
+}
+
+/** The first check that holds from `i` on, when check `i` answered with a promise (json-rules-engine). */
+async function firstHeld(checks: readonly ((facts: FactMap) => boolean | Promise<boolean>)[], facts: FactMap, i: number, pending: Promise<boolean>): Promise<number> {
+  if (await pending) return i;
+  for (let j = i + 1; j < checks.length; j++) if (await checks[j]!(facts)) return j;
+  return -1;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.js';
 import { addCalendarDays, isoDayOfWeek, type CalendarDate } from '../../time/calendar-date.js';
 import { RecordRef, plainValue, readField } from './_lib/values.js';
 import { compileMeasure, MEASURES } from './measures.js';
+import { unchangedThrough } from './_lib/unchanged-through.js';
 import type { ExprFn, Scope } from './scope.js';
 
 /** What an expression may name where it stands: `let` values, options, dimension bindings. */
@@ -183,22 +184,65 @@ const compileDay: Compile = (arg, path, env) => {
   if ((flag === 'communityOfficer' || flag === 'nonNormalDuty') && !env.vars.has('officer')) return invalid(env, path, `"${flag}" needs an officer`, 'the "officer" dimension', arg);
   const date: ExprFn = dateArg === undefined ? (s) => s.vars.get('date') : compileExpr(dateArg, keyPath(path, 1), env);
   return (s) => {
+    const officer = () => (s.vars.get('officer') as RecordRef).value.id as string;
+    if (dateArg === undefined) {
+      // Of the judged subject's own date: the flag says how long it keeps its value.
+      const { value, tracker } = s.vars.peek('date');
+      if (tracker?.active && typeof value === 'string') {
+        const flagOn = (d: CalendarDate) => dayFlag(s, flag as DayFlag, officer, d);
+        const today = flagOn(value);
+        tracker.holdsUntil(dayFlagUnchangedThrough(s, flag as DayFlag, officer, value, today, tracker.until, flagOn));
+        return today;
+      }
+    }
     const d = date(s);
     if (typeof d !== 'string') return false;
-    const { context } = s.run;
-    const officer = () => (s.vars.get('officer') as RecordRef).value.id as string;
-    switch (flag) {
-      case 'communityOfficer':
-        return context.isCommunityOfficer(officer(), d);
-      case 'workingDay':
-        return context.isWorkingDay(d);
-      case 'nonNormalDuty':
-        return context.isNonNormalDuty(officer(), d);
-      default:
-        return isoDayOfWeek(d) >= 6;
-    }
+    return dayFlag(s, flag as DayFlag, officer, d);
   };
 };
+
+type DayFlag = (typeof DAY_FLAGS)[number];
+
+function dayFlag(s: Scope, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
+  const { context } = s.run;
+  switch (flag) {
+    case 'communityOfficer':
+      return context.isCommunityOfficer(officer(), d);
+    case 'workingDay':
+      return context.isWorkingDay(d);
+    case 'nonNormalDuty':
+      return context.isNonNormalDuty(officer(), d);
+    default:
+      return isoDayOfWeek(d) >= 6;
+  }
+}
+
+/**
+ * The last date through which a day flag keeps `today`'s value, looking no further than `limit`:
+ * an officer's assignments or the non-normal duty periods say where they change; the calendar's
+ * flags are stepped through (a few days at most).
+ */
+function dayFlagUnchangedThrough(
+  s: Scope,
+  flag: DayFlag,
+  officer: () => string,
+  date: CalendarDate,
+  today: boolean,
+  limit: CalendarDate,
+  flagOn: (d: CalendarDate) => boolean,
+): CalendarDate {
+  const { context } = s.run;
+  if (flag === 'communityOfficer') return unchangedThrough(date, context.assignmentsOf(officer()).map((a) => ({ start: a.from, end: a.to }))) ?? limit;
+  if (flag === 'nonNormalDuty') return unchangedThrough(date, (context.input.dataset.nonNormalDuty ?? []).map((n) => ({ start: n.start, end: n.end }))) ?? limit;
+  let last = date;
+  while (last < limit) {
+    const next = addCalendarDays(last, 1);
+    if (flagOn(next) !== today) break;
+    last = next;
+  }
+  return last;
+}
+
 
 /** `{ "label": ["officer", id] }`: `id (name)` of an officer, community or unit, for messages. */
 const compileLabel: Compile = (arg, path, env) => {
@@ -227,13 +271,13 @@ const compileSetting: Compile = (arg, path, env) => {
 /** The dataset's own lists, and the `records` lists, by the name a rule uses. */
 export function listOf(s: Scope, name: string): readonly RecordRef[] {
   const key = `list:${name}`;
-  let refs = s.run.cache.get(key) as RecordRef[] | undefined;
+  let refs = s.run.shared.get(key) as RecordRef[] | undefined;
   if (!refs) {
     const { dataset } = s.run.context.input;
     const own = (dataset as unknown as Record<string, unknown>)[name];
     const list = DATASET_LISTS.includes(name) ? (Array.isArray(own) ? own : []) : (dataset.records?.[name] ?? []);
     refs = list.map((value, i) => new RecordRef(name, i, value as Record<string, unknown>));
-    s.run.cache.set(key, refs);
+    s.run.shared.set(key, refs);
   }
   return refs;
 }
@@ -247,11 +291,11 @@ const compileLookup: Compile = (arg, path, env) => {
   const id = compileExpr(arg[1], keyPath(path, 1), env);
   return (s) => {
     const key = `lookup:${list}`;
-    let byId = s.run.cache.get(key) as Map<unknown, RecordRef> | undefined;
+    let byId = s.run.shared.get(key) as Map<unknown, RecordRef> | undefined;
     if (!byId) {
       byId = new Map();
       for (const r of listOf(s, list)) if (!byId.has(r.value.id)) byId.set(r.value.id, r);
-      s.run.cache.set(key, byId);
+      s.run.shared.set(key, byId);
     }
     return byId.get(plainValue(id(s))) ?? null;
   };

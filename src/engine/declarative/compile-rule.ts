@@ -6,7 +6,7 @@ import type { Dimension, EvidenceSpec, RuleDefinition } from '../rule-definition
 import type { JudgedSubject, RuleFacts, RuleOptions } from '../rule-module.js';
 import { isAssignment, isRosterEntry, plainValue, RecordRef, type Run, type WindowCell } from './_lib/values.js';
 import { asArray, compileExpr, compileLetExpr, DATASET_LISTS, isPlainObject, keyPath, listOf, num, same, truthy, type CompileEnv } from './compile-expr.js';
-import { Bindings, NO_BINDINGS, Scope, type ExprFn, type RuleRun } from './scope.js';
+import { Bindings, DateTracker, NO_BINDINGS, Scope, sharedCacheOf, type ExprFn, type RuleRun } from './scope.js';
 import { startDateOf, type Rest } from './measures.js';
 
 /** What each dimension binds, for the expressions after it. */
@@ -50,11 +50,11 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
       }
       case 'date':
         return {
-          *each(s) {
+          each(s) {
             // The same frames for every officer or community of the run: one set of objects, not one per subject.
-            let frames = s.run.cache.get('dateFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
-            if (!frames) s.run.cache.set('dateFrames', (frames = s.run.context.periodDates.map((d) => [{ date: d }, [d], { start: d, end: d }])));
-            yield* frames;
+            let frames = s.run.shared.get('dateFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
+            if (!frames) s.run.shared.set('dateFrames', (frames = s.run.context.periodDates.map((d) => [{ date: d }, [d], { start: d, end: d }])));
+            return frames;
           },
         };
       case 'isoWeek':
@@ -409,29 +409,93 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
   const factNames = Object.keys(definition.facts);
   const subjectType = definition.subjectType;
 
+  // A rule judged date by date (its last dimension `date`) may skip the dates that would judge
+  // the same as the one before: see DateTracker.
+  const lastDim = forSpec.each[forSpec.each.length - 1];
+  const byDate = lastDim === 'date';
+
+  /**
+   * The subjects' scopes that pass `for.where`, in order; `at.period` is the subject's default
+   * period. With a `tracker` (and a rule judged date by date), the caller sets `at.skipThrough`
+   * after a subject: the later dates of the same officer or community up to it are not judged.
+   */
+  function* leaves(
+    context: CheckContext,
+    ruleOptions: RuleOptions,
+    at: { period: DatePeriod | undefined; skipThrough: CalendarDate | undefined },
+    tracker?: DateTracker,
+  ): Generator<Scope> {
+    const run: RuleRun = { context, options: ruleOptions, cache: new Map(), shared: sharedCacheOf(context) };
+    const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
+    const track = byDate && tracker !== undefined;
+    const lastDate = context.period.end;
+    // The dimensions nest; an explicit stack of iterators keeps their order without recursion.
+    type Frame = { scope: Scope; period: DatePeriod | undefined; it: Iterator<[Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined]> };
+    const stack: Frame[] = [{ scope: root, period: undefined, it: levels[0]!.each(root)[Symbol.iterator]() }];
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const next = frame.it.next();
+      if (next.done) {
+        stack.pop();
+        continue;
+      }
+      const [bindings, dates, period] = next.value;
+      const leaf = stack.length === levels.length;
+      let scope: Scope;
+      if (leaf && track) {
+        const date = bindings.date as CalendarDate;
+        if (at.skipThrough !== undefined && date <= at.skipThrough) continue;
+        const vars = Bindings.one(frame.scope.vars, 'date', date);
+        vars.tracker = tracker;
+        scope = new Scope(run, vars, dates!, letFns, undefined, tracker);
+        tracker.date = date;
+        tracker.until = lastDate;
+        tracker.active = true;
+      } else scope = new Scope(run, new Bindings(frame.scope.vars, bindings), dates ?? frame.scope.dates, letFns);
+      const subjectPeriod = period ?? frame.period;
+      if (!leaf) {
+        // A new officer (or community): its dates are judged from the first.
+        at.skipThrough = undefined;
+        stack.push({ scope, period: subjectPeriod, it: levels[stack.length]!.each(scope)[Symbol.iterator]() });
+        continue;
+      }
+      if (where && !truthy(where(scope))) {
+        if (track) {
+          tracker.active = false;
+          if (tracker.until > tracker.date) at.skipThrough = tracker.until;
+        }
+        continue;
+      }
+      at.period = subjectPeriod;
+      yield scope;
+    }
+  }
+
   const facts: RuleFacts = {
     *subjects(context: CheckContext, ruleOptions: RuleOptions): Iterable<JudgedSubject> {
-      const run: RuleRun = { context, options: ruleOptions, cache: new Map() };
-      const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
-      // The dimensions nest; an explicit stack of iterators keeps their order without recursion.
-      type Frame = { scope: Scope; period: DatePeriod | undefined; it: Iterator<[Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined]> };
-      const stack: Frame[] = [{ scope: root, period: undefined, it: levels[0]!.each(root)[Symbol.iterator]() }];
-      while (stack.length) {
-        const frame = stack[stack.length - 1]!;
-        const next = frame.it.next();
-        if (next.done) {
-          stack.pop();
-          continue;
+      const at = { period: undefined as DatePeriod | undefined, skipThrough: undefined as CalendarDate | undefined };
+      for (const scope of leaves(context, ruleOptions, at)) yield judge(scope, at.period);
+    },
+    async judge(context, ruleOptions, verdict, found, judged) {
+      const at = { period: undefined as DatePeriod | undefined, skipThrough: undefined as CalendarDate | undefined };
+      // One facts object for every subject: the verdict reads it before the next is made.
+      const values: Record<string, unknown> = {};
+      let lastId: string | undefined;
+      const tracker = new DateTracker();
+      for (const scope of leaves(context, ruleOptions, at, tracker)) {
+        for (const name of factNames) values[name] = plainValue(scope.letValue(name)) ?? null;
+        const id = String(plainValue(subjectId!(scope)));
+        if (id !== lastId) {
+          judged({ type: subjectType, id });
+          lastId = id;
         }
-        const [bindings, dates, period] = next.value;
-        const scope = new Scope(run, new Bindings(frame.scope.vars, bindings), dates ?? frame.scope.dates, letFns);
-        const subjectPeriod = period ?? frame.period;
-        if (stack.length < levels.length) {
-          stack.push({ scope, period: subjectPeriod, it: levels[stack.length]!.each(scope)[Symbol.iterator]() });
-          continue;
-        }
-        if (where && !truthy(where(scope))) continue;
-        yield judge(scope, subjectPeriod);
+        tracker.active = false;
+        const held = verdict(values);
+        const checkIndex = typeof held === 'number' ? held : await held;
+        // Its let values are kept in the scope: the judgement reads them again, it does not compute them again.
+        if (checkIndex >= 0) found(judge(scope, at.period), checkIndex);
+        // The dates through `until` would give the same facts, the same id, and so no violation either.
+        else if (byDate && tracker.until > tracker.date) at.skipThrough = tracker.until;
       }
     },
   };

@@ -9,6 +9,7 @@ import { asArray, compileExpr, invalid, isPlainObject, keyPath, listOf, num, tru
 import type { ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
+import { unchangedThrough } from './_lib/unchanged-through.js';
 
 /** Where a measure's value may be kept with what it found behind it (a `let` named in `evidence`). */
 export interface MeasureEnv extends CompileEnv {
@@ -51,37 +52,58 @@ function stringList(value: unknown, path: string, env: CompileEnv, allowed?: rea
 
 /** The local start date of an entry, computed once per entry and shared by every measure and dimension of a run. */
 export function startDateOf(s: Scope, entry: RosterEntry): CalendarDate {
-  let dates = s.run.cache.get('entryStartDates') as CalendarDate[] | undefined;
-  if (!dates) s.run.cache.set('entryStartDates', (dates = []));
+  let dates = s.run.shared.get('entryStartDates') as CalendarDate[] | undefined;
+  if (!dates) s.run.shared.set('entryStartDates', (dates = []));
   return (dates[entry.index] ??= localDateOf(entry.startInstant, s.run.context.zone));
 }
 
 /** Every entry of the roster, by start then input order. */
 function allEntries(s: Scope): readonly RosterEntry[] {
-  let all = s.run.cache.get('allEntries') as RosterEntry[] | undefined;
+  let all = s.run.shared.get('allEntries') as RosterEntry[] | undefined;
   if (!all) {
     all = [...s.run.context.roster].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
-    s.run.cache.set('allEntries', all);
+    s.run.shared.set('allEntries', all);
   }
   return all;
 }
 
-/** Entries (of one officer, or of all when `officer` is undefined) by local start date. */
-function entriesByStartDate(s: Scope, officer: string | undefined): Map<CalendarDate, RosterEntry[]> {
-  let byOfficer = s.run.cache.get('entriesByStartDate') as Map<string | undefined, Map<CalendarDate, RosterEntry[]>> | undefined;
-  if (!byOfficer) s.run.cache.set('entriesByStartDate', (byOfficer = new Map()));
-  let map = byOfficer.get(officer);
-  if (!map) {
-    map = new Map();
-    for (const e of officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer)) {
-      const d = startDateOf(s, e);
-      let list = map.get(d);
-      if (!list) map.set(d, (list = []));
-      list.push(e);
-    }
-    byOfficer.set(officer, map);
+/**
+ * Entries (of one officer, or of all when `officer` is undefined) in start order, and their
+ * local start dates beside them: the entries starting on a date are one stretch of the list,
+ * found by binary search (a map of dates per officer was millions of objects at city scale).
+ */
+function entriesWithStartDates(s: Scope, officer: string | undefined): { entries: readonly RosterEntry[]; dates: readonly CalendarDate[] } {
+  let byOfficer = s.run.shared.get('entriesWithStartDates') as Map<string | undefined, { entries: readonly RosterEntry[]; dates: readonly CalendarDate[] }> | undefined;
+  if (!byOfficer) s.run.shared.set('entriesWithStartDates', (byOfficer = new Map()));
+  let found = byOfficer.get(officer);
+  if (!found) {
+    const entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
+    found = { entries, dates: entries.map((e) => startDateOf(s, e)) };
+    byOfficer.set(officer, found);
   }
-  return map;
+  return found;
+}
+
+/** The entries (of one officer, or of all) starting on `date`, in start order. */
+function entriesStartingOn(s: Scope, officer: string | undefined, date: CalendarDate): readonly RosterEntry[] {
+  const { entries, dates } = entriesWithStartDates(s, officer);
+  const from = firstIndexAfter(dates, date, true);
+  const to = firstIndexAfter(dates, date, false);
+  return from === to ? NO_ENTRIES : entries.slice(from, to);
+}
+
+const NO_ENTRIES: readonly RosterEntry[] = Object.freeze([]);
+
+/** The first index of sorted `dates` at or after `date` (`orEqual`), or after it. */
+function firstIndexAfter(dates: readonly CalendarDate[], date: CalendarDate, orEqual: boolean): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (orEqual ? dates[mid]! < date : dates[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const boundOfficerId = (s: Scope): string | undefined => {
@@ -117,14 +139,8 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     (p.alsoTypes === undefined || dependsOnlyOn(dependenciesOf(p.alsoTypes, env.lets), ['checkPeriod']));
   const readsBoundOfficer = whereDeps.has('officer');
   const cacheKey = `entries:${path}`;
-  const select = (s: Scope, officer: string | undefined): readonly RosterEntry[] => {
-    let entries: readonly RosterEntry[];
-    if (startsOn === undefined) entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
-    else {
-      const byDate = entriesByStartDate(s, officer);
-      const dates = startsOn === 'subject' ? s.dates : [startsOn(s) as CalendarDate];
-      entries = dates.length === 1 ? (byDate.get(dates[0]!) ?? []) : dates.flatMap((d) => byDate.get(d) ?? []);
-    }
+  // The entries' filter: which categories, types and `where` they pass.
+  const filterOf = (s: Scope): ((e: RosterEntry) => boolean) => {
     const { context } = s.run;
     const also = alsoTypes ? new Set(asArray(alsoTypes(s)).map((t) => normalizeDutyType(String(t)))) : undefined;
     // A roster has a few types and millions of entries: each type is normalised once.
@@ -136,7 +152,54 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     };
     const selected = (e: RosterEntry) =>
       (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOf(e))) || (also !== undefined && isAlso(e.type));
-    return entries.filter((e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.withOne('entry', e)))));
+    return (e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.withOne('entry', e))));
+  };
+  // Starting on the judged subject's date, with a filter that reads nothing of the date: no
+  // entry today is no entry until the next date one of the officer's entries passes the filter.
+  const filterIsDateFree = dependsOnlyOn(whereDeps, ['entry', 'officer', 'checkPeriod']) && (p.alsoTypes === undefined || dependsOnlyOn(dependenciesOf(p.alsoTypes, env.lets), ['checkPeriod']));
+  const datesKey = `entryDates:${path}`;
+  /** The sorted start dates of the officer's entries that pass the filter. */
+  const passingDates = (s: Scope, officer: string | undefined): readonly CalendarDate[] => {
+    let byOfficer = s.run.cache.get(datesKey) as Map<string, readonly CalendarDate[]> | undefined;
+    if (!byOfficer) s.run.cache.set(datesKey, (byOfficer = new Map()));
+    const key = readsBoundOfficer ? `${officer}\u0000${boundOfficerId(s)}` : `${officer}`;
+    let dates = byOfficer.get(key);
+    if (!dates) {
+      const passes = filterOf(s);
+      const all = entriesWithStartDates(s, officer);
+      const out: CalendarDate[] = [];
+      // Start dates do not decrease along the list: each is added once, in order.
+      all.entries.forEach((e, i) => {
+        const d = all.dates[i]!;
+        if (out[out.length - 1] !== d && passes(e)) out.push(d);
+      });
+      byOfficer.set(key, (dates = out));
+    }
+    return dates;
+  };
+  const select = (s: Scope, officer: string | undefined): readonly RosterEntry[] => {
+    let entries: readonly RosterEntry[];
+    if (startsOn === undefined) entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
+    else {
+      if (startsOn === 'subject' && filterIsDateFree) {
+        const { dates, tracker } = s.peekDates();
+        if (tracker?.active && dates.length === 1) {
+          const d = dates[0]!;
+          const starting = entriesStartingOn(s, officer, d);
+          const found = starting.length === 0 ? [] : starting.filter(filterOf(s));
+          if (found.length > 0) tracker.readDate();
+          else {
+            const all = passingDates(s, officer);
+            const next = all[firstIndexAfter(all, d, false)];
+            if (next !== undefined) tracker.holdsUntil(addCalendarDays(next, -1));
+          }
+          return found;
+        }
+      }
+      const dates = startsOn === 'subject' ? s.dates : [startsOn(s) as CalendarDate];
+      entries = dates.length === 1 ? entriesStartingOn(s, officer, dates[0]!) : dates.flatMap((d) => entriesStartingOn(s, officer, d));
+    }
+    return entries.filter(filterOf(s));
   };
   return (s) => {
     const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
@@ -230,7 +293,7 @@ function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number
 
 /** Every officer's assignments in officer order, indexed by community. */
 function assignmentsByCommunity(s: Scope): Map<string, IndexedAssignment[]> {
-  let map = s.run.cache.get('assignmentsByCommunity') as Map<string, IndexedAssignment[]> | undefined;
+  let map = s.run.shared.get('assignmentsByCommunity') as Map<string, IndexedAssignment[]> | undefined;
   if (!map) {
     map = new Map();
     for (const officer of s.run.context.officers.keys()) {
@@ -240,7 +303,7 @@ function assignmentsByCommunity(s: Scope): Map<string, IndexedAssignment[]> {
         list.push(a);
       }
     }
-    s.run.cache.set('assignmentsByCommunity', map);
+    s.run.shared.set('assignmentsByCommunity', map);
   }
   return map;
 }
@@ -256,12 +319,23 @@ const assignmentsMeasure: CompileMeasure = (arg, path, env) => {
   const officer = p.officer === undefined ? undefined : compileExpr(p.officer, keyPath(path, 'officer'), env);
   const community = p.community === undefined ? undefined : compileExpr(p.community, keyPath(path, 'community'), env);
   const on = p.on === undefined ? undefined : compileExpr(p.on, keyPath(path, 'on'), env);
+  // On the judged subject's own date, the answer is the same until one of the candidates starts or ends.
+  const onSubjectDate = isPlainObject(p.on) && Object.keys(p.on).length === 1 && p.on.var === 'date';
   return (s) => {
     const o = officer ? plainValue(officer(s)) : undefined;
     const c = community ? plainValue(community(s)) : undefined;
-    const date = on ? on(s) : undefined;
+    let date: unknown;
     const base = o !== undefined ? s.run.context.assignmentsOf(String(o)) : (assignmentsByCommunity(s).get(String(c)) ?? []);
-    return base.filter((a) => (c === undefined || a.community === c) && (typeof date !== 'string' || isDateWithin(date, a.from, a.to)));
+    const candidates = c === undefined ? base : base.filter((a) => a.community === c);
+    if (onSubjectDate) {
+      const { value, tracker } = s.vars.peek('date');
+      date = value;
+      if (tracker?.active && typeof date === 'string') {
+        const last = unchangedThrough(date, candidates.map((a) => ({ start: a.from, end: a.to })));
+        if (last !== undefined) tracker.holdsUntil(last);
+      }
+    } else date = on ? on(s) : undefined;
+    return typeof date === 'string' ? candidates.filter((a) => isDateWithin(date as string, a.from, a.to)) : candidates.slice();
   };
 };
 
@@ -398,8 +472,8 @@ function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], vis
 function entriesByStart(s: Scope, entries: readonly RosterEntry[]): EntriesByStart {
   // A short list (one entry, a day's) is indexed faster than it is looked up, and is made anew each time.
   if (entries.length <= 16) return new EntriesByStart(entries);
-  let indexes = s.run.cache.get('entriesByStart') as WeakMap<readonly RosterEntry[], EntriesByStart> | undefined;
-  if (!indexes) s.run.cache.set('entriesByStart', (indexes = new WeakMap()));
+  let indexes = s.run.shared.get('entriesByStart') as WeakMap<readonly RosterEntry[], EntriesByStart> | undefined;
+  if (!indexes) s.run.shared.set('entriesByStart', (indexes = new WeakMap()));
   let index = indexes.get(entries);
   if (!index) indexes.set(entries, (index = new EntriesByStart(entries)));
   return index;

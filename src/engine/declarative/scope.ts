@@ -7,8 +7,50 @@ import type { Witness } from './_lib/values.js';
 export interface RuleRun {
   readonly context: CheckContext;
   readonly options: RuleOptions;
-  /** Caches shared by every subject of the run (an officer's entries by start date…). */
+  /** Caches shared by every subject of the run (an officer's entries that pass a filter…). */
   readonly cache: Map<string, unknown>;
+  /**
+   * Caches of what depends on the check alone, not on the rule or its options (entries' local
+   * start dates, assignments by community, lists' records): shared by every rule of the check.
+   */
+  readonly shared: Map<string, unknown>;
+}
+
+const SHARED = new WeakMap<CheckContext, Map<string, unknown>>();
+
+/** The {@link RuleRun.shared} cache of a check. */
+export function sharedCacheOf(context: CheckContext): Map<string, unknown> {
+  let cache = SHARED.get(context);
+  if (!cache) SHARED.set(context, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * How far forward the subject being judged stays the same: the engine judges an officer's (or a
+ * community's) dates in order, and a date whose facts read nothing that differs from the date
+ * before — no entry starts on it, the same assignments hold, the same day flags — need not be
+ * judged again. Every read of the subject's date (`date`, its dates) narrows `until` to what it
+ * read: a plain read to the date itself; a measure that knows when its answer changes (the
+ * assignments holding, the entries starting, a day flag) to the last date it stays the same.
+ * Conservative by construction: a read nobody taught to say more pins the subject to its date.
+ */
+export class DateTracker {
+  /** Whether a subject is being judged (its where, let values and id), not yet its evidence. */
+  active = false;
+  /** The subject's date. */
+  date: CalendarDate = '';
+  /** The last date (≥ date) through which everything read so far stays the same. */
+  until: CalendarDate = '';
+
+  /** What was read holds on the date itself only. */
+  readDate(): void {
+    if (this.active) this.until = this.date;
+  }
+
+  /** What was read stays the same through `last` (a date after the subject's, or the same). */
+  holdsUntil(last: CalendarDate): void {
+    if (this.active && last < this.until) this.until = last < this.date ? this.date : last;
+  }
 }
 
 /**
@@ -21,6 +63,8 @@ export class Bindings {
   // differently shaped objects was a megamorphic property access per step.
   private readonly names: readonly string[];
   private readonly values: readonly unknown[];
+  /** Set on the binding of a judged subject's `date`: its reads are noted. */
+  tracker: DateTracker | undefined = undefined;
 
   constructor(
     private readonly parent: Bindings | undefined,
@@ -42,15 +86,33 @@ export class Bindings {
     b.parent = parent;
     b.names = [name];
     b.values = [value];
+    (b as unknown as Bindings).tracker = undefined;
     return b as unknown as Bindings;
   }
 
   get(name: string): unknown {
     for (let b: Bindings | undefined = this; b; b = b.parent) {
       const { names } = b;
-      for (let i = 0; i < names.length; i++) if (names[i] === name) return b.values[i];
+      for (let i = 0; i < names.length; i++) {
+        if (names[i] === name) {
+          b.tracker?.readDate();
+          return b.values[i];
+        }
+      }
     }
     return undefined;
+  }
+
+  /**
+   * The value bound to `name` without noting the read, and the tracker of the binding it comes
+   * from: for a measure that tells the tracker itself how long its answer holds.
+   */
+  peek(name: string): { value: unknown; tracker: DateTracker | undefined } {
+    for (let b: Bindings | undefined = this; b; b = b.parent) {
+      const { names } = b;
+      for (let i = 0; i < names.length; i++) if (names[i] === name) return { value: b.values[i], tracker: b.tracker };
+    }
+    return { value: undefined, tracker: undefined };
   }
 }
 
@@ -74,12 +136,25 @@ export class Scope {
   constructor(
     readonly run: RuleRun,
     readonly vars: Bindings,
-    readonly dates: readonly CalendarDate[],
+    private readonly dateList: readonly CalendarDate[],
     private readonly lets: ReadonlyMap<string, ExprFn>,
     parent?: Scope,
+    /** Set when `dateList` is a judged subject's own date: reading it is noted. */
+    private readonly dateTracker?: DateTracker,
   ) {
     this.root = parent ? parent.root : this;
     this.letValues = this.root.letValues ?? new Map();
+  }
+
+  /** The dates the subject's measures count (a week's dates inside the check period…). */
+  get dates(): readonly CalendarDate[] {
+    this.dateTracker?.readDate();
+    return this.dateList;
+  }
+
+  /** The dates without noting the read, and their tracker: see {@link Bindings.peek}. */
+  peekDates(): { dates: readonly CalendarDate[]; tracker: DateTracker | undefined } {
+    return { dates: this.dateList, tracker: this.dateTracker };
   }
 
   /** What each measure named in `evidence` found behind its value (made on first use: most subjects keep none). */
@@ -96,12 +171,12 @@ export class Scope {
   }
 
   /** The same subject with one more binding, and optionally other dates. */
-  withOne(name: string, value: unknown, dates: readonly CalendarDate[] = this.dates): Scope {
-    return new Scope(this.run, Bindings.one(this.vars, name, value), dates, this.lets, this);
+  withOne(name: string, value: unknown, dates?: readonly CalendarDate[]): Scope {
+    return new Scope(this.run, Bindings.one(this.vars, name, value), dates ?? this.dateList, this.lets, this, dates ? undefined : this.dateTracker);
   }
 
   /** The same subject with more bindings, and optionally other dates. */
-  with(bindings: Readonly<Record<string, unknown>>, dates: readonly CalendarDate[] = this.dates): Scope {
-    return new Scope(this.run, new Bindings(this.vars, bindings), dates, this.lets, this);
+  with(bindings: Readonly<Record<string, unknown>>, dates?: readonly CalendarDate[]): Scope {
+    return new Scope(this.run, new Bindings(this.vars, bindings), dates ?? this.dateList, this.lets, this, dates ? undefined : this.dateTracker);
   }
 }

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCheckContext } from '../../src/engine/check-context.js';
+import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
+import { resolveConfig } from '../../src/engine/resolve-config.js';
+import { runRules } from '../../src/engine/run-rules.js';
+import { readDatasetFile } from '../../src/io/read-dataset.js';
+import { streamRosterFile } from '../../src/io/stream-roster-file.js';
+import { createInputBuilder } from '../../src/model/validate-input.js';
+import { createRuleRegistry } from '../../src/rules/index.js';
+
+/**
+ * A rule judged date by date skips the dates whose facts read nothing that differs from the date
+ * before (DateTracker). Skipping must change nothing: on generated cities — transfers, leave,
+ * holidays, planted violations of every rule — every rule finds the same violations, with the
+ * same evidence, as when every date is judged (the path `--include subjects` takes).
+ */
+const root = mkdtempSync(join(tmpdir(), 'duty-skipped-dates-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('skipping dates that judge the same', () => {
+  for (const [officers, days, seed] of [
+    ['60', '70', 'skip-a'],
+    ['45', '120', 'skip-b'],
+    ['80', '40', 'skip-c'],
+  ] as const) {
+    it(`finds what judging every date finds (${officers} officers × ${days} days, seed ${seed})`, async () => {
+      const dir = join(root, seed);
+      execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', officers, '--days', days, '--seed', seed, '--out', dir, '--quiet']);
+      const builder = createInputBuilder(await readDatasetFile(join(dir, 'dataset.json')));
+      await streamRosterFile(join(dir, 'roster.ndjson'), { shiftCodes: new Map() }, builder);
+      const input = builder.finish();
+      const registry = await createRuleRegistry();
+      const config = resolveConfig(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')), registry);
+      let found = 0;
+      for (const rule of config.rules) {
+        const context = () => createCheckContext(input, config.settings, config.optionsByRule);
+        const skipping = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions });
+        const everyDate = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions, collectMeasures: true });
+        expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(everyDate.violations));
+        expect(skipping.runs[0]!.subjects, rule.id).toEqual(everyDate.runs[0]!.subjects);
+        found += skipping.violations.length;
+      }
+      expect(found).toBeGreaterThan(0);
+    }, 60_000);
+  }
+});
