@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/engine/check-context.js';
+import { DateTracker } from '../../src/engine/declarative/scope.js';
 import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
 import { resolveConfig } from '../../src/engine/resolve-config.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -16,7 +17,8 @@ import { createRuleRegistry } from '../../src/rules/index.js';
  * A rule judged date by date skips the dates whose facts read nothing that differs from the date
  * before (DateTracker). Skipping must change nothing: on generated cities — transfers, leave,
  * holidays, planted violations of every rule — every rule finds the same violations, with the
- * same evidence, as when every date is judged (the path `--include subjects` takes).
+ * same evidence, as when every date is judged: with skipping turned off (DateTracker.skipping),
+ * and through the path `--include subjects` takes (every subject made).
  */
 const root = mkdtempSync(join(tmpdir(), 'duty-skipped-dates-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,9 +41,13 @@ describe('skipping dates that judge the same', () => {
       for (const rule of config.rules) {
         const context = () => createCheckContext(input, config.settings, config.optionsByRule);
         const skipping = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions });
-        const everyDate = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions, collectMeasures: true });
-        expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(everyDate.violations));
-        expect(skipping.runs[0]!.subjects, rule.id).toEqual(everyDate.runs[0]!.subjects);
+        const everySubject = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions, collectMeasures: true });
+        DateTracker.skipping = false;
+        const everyDate = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (DateTracker.skipping = true));
+        for (const other of [everySubject, everyDate]) {
+          expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(other.violations));
+          expect(skipping.runs[0]!.subjects, rule.id).toEqual(other.runs[0]!.subjects);
+        }
         found += skipping.violations.length;
       }
       expect(found).toBeGreaterThan(0);

@@ -137,7 +137,19 @@ function compileRuns(spec: { key: unknown; carry?: { key: unknown; length: unkno
     *each(s) {
       const dates = s.run.context.periodDates;
       if (dates.length === 0) return;
-      const keys = dates.map((d) => plainValue(key(s.withOne('date', d, [d]))));
+      // A key that reads nothing that changes (no entry starts, the same assignments…) holds on the dates after it.
+      const keys: unknown[] = new Array(dates.length);
+      const tracker = new DateTracker();
+      const lastDate = dates[dates.length - 1]!;
+      for (let d = 0; d < dates.length; ) {
+        tracker.date = dates[d]!;
+        tracker.until = lastDate;
+        tracker.active = true;
+        const value = plainValue(key(s.withTrackedDate(dates[d]!, tracker)));
+        tracker.active = false;
+        keys[d++] = value;
+        while (d < dates.length && dates[d]! <= tracker.until) keys[d++] = value;
+      }
       const ck = carryKey ? plainValue(carryKey(s)) : null;
       const cl = carryLength ? Math.max(0, num(carryLength(s)) || 0) : 0;
       const runs: Run[] = [];

@@ -250,6 +250,19 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
     if (!rests) byOfficer.set(officer, (rests = officerRests(restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s))))));
     if (!onSubjectDates) return rests.all;
     // In order of the rests, as a filter of all of them by date would give.
+    const peeked = s.peekDates();
+    const tracker = peeked.tracker;
+    if (tracker?.active && peeked.dates.length === 1) {
+      // The judged subject's own date: no rest ends on it, none until the next date one does.
+      const date = peeked.dates[0]!;
+      const found = rests.byDate.get(date);
+      if (found) tracker.readDate();
+      else {
+        const next = rests.dates[firstIndexAfter(rests.dates, date, false)];
+        if (next !== undefined) tracker.holdsUntil(addCalendarDays(next, -1));
+      }
+      return found ?? [];
+    }
     if (s.dates.length === 1) return rests.byDate.get(s.dates[0]!) ?? [];
     const dates = new Set(s.dates);
     return rests.all.filter((r) => dates.has(r.date));
@@ -259,6 +272,8 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
 interface OfficerRests {
   all: Rest[];
   byDate: Map<CalendarDate, Rest[]>;
+  /** The dates rests end on, sorted. */
+  dates: CalendarDate[];
 }
 
 function officerRests(all: Rest[]): OfficerRests {
@@ -268,7 +283,7 @@ function officerRests(all: Rest[]): OfficerRests {
     if (!list) byDate.set(r.date, (list = []));
     list.push(r);
   }
-  return { all, byDate };
+  return { all, byDate, dates: [...byDate.keys()].sort() };
 }
 
 function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number): Rest[] {

@@ -35,6 +35,9 @@ export function sharedCacheOf(context: CheckContext): Map<string, unknown> {
  * Conservative by construction: a read nobody taught to say more pins the subject to its date.
  */
 export class DateTracker {
+  /** Off: every measure pins to the date, so no date is skipped (for tests that compare both). */
+  static skipping = true;
+
   /** Whether a subject is being judged (its where, let values and id), not yet its evidence. */
   active = false;
   /** The subject's date. */
@@ -49,6 +52,7 @@ export class DateTracker {
 
   /** What was read stays the same through `last` (a date after the subject's, or the same). */
   holdsUntil(last: CalendarDate): void {
+    if (!DateTracker.skipping) last = this.date;
     if (this.active && last < this.until) this.until = last < this.date ? this.date : last;
   }
 }
@@ -118,6 +122,21 @@ export class Bindings {
 
 export const NO_BINDINGS = new Bindings(undefined, {});
 
+const NOT_YET: unique symbol = Symbol('not computed yet');
+
+const LET_INDEXES = new WeakMap<ReadonlyMap<string, ExprFn>, Map<string, number>>();
+
+/** Each let name's place, made once per rule (its map of compiled let values). */
+function letIndexOf(lets: ReadonlyMap<string, ExprFn>): Map<string, number> {
+  let index = LET_INDEXES.get(lets);
+  if (!index) {
+    index = new Map();
+    for (const name of lets.keys()) index.set(name, index.size);
+    LET_INDEXES.set(lets, index);
+  }
+  return index;
+}
+
 /** A compiled expression. */
 export type ExprFn = (scope: Scope) => unknown;
 
@@ -128,7 +147,9 @@ export type ExprFn = (scope: Scope) => unknown;
  * child scope with more bindings that shares the subject's `let` values and witnesses.
  */
 export class Scope {
-  private readonly letValues: Map<string, unknown>;
+  /** The subject's let values by their place in the rule's `let` (NOT_YET until computed). */
+  private readonly letValues: unknown[];
+  private readonly letIndex: Map<string, number>;
   /** The subject's own scope: `let` values are computed there, never with a child's bindings. */
   private readonly root: Scope;
   private witnessMap: Map<string, Witness> | undefined;
@@ -143,7 +164,9 @@ export class Scope {
     private readonly dateTracker?: DateTracker,
   ) {
     this.root = parent ? parent.root : this;
-    this.letValues = this.root.letValues ?? new Map();
+    // An array per subject, not a Map: millions of subjects each computing a few let values.
+    this.letIndex = parent ? parent.letIndex : letIndexOf(lets);
+    this.letValues = this.root.letValues ?? new Array<unknown>(this.letIndex.size).fill(NOT_YET);
   }
 
   /** The dates the subject's measures count (a week's dates inside the check period…). */
@@ -164,15 +187,24 @@ export class Scope {
 
   /** A `let` value, computed once per subject. */
   letValue(name: string): unknown {
-    if (this.letValues.has(name)) return this.letValues.get(name);
+    const i = this.letIndex.get(name)!;
+    const known = this.letValues[i];
+    if (known !== NOT_YET) return known;
     const value = this.lets.get(name)!(this.root);
-    this.letValues.set(name, value);
+    this.letValues[i] = value;
     return value;
   }
 
   /** The same subject with one more binding, and optionally other dates. */
   withOne(name: string, value: unknown, dates?: readonly CalendarDate[]): Scope {
     return new Scope(this.run, Bindings.one(this.vars, name, value), dates ?? this.dateList, this.lets, this, dates ? undefined : this.dateTracker);
+  }
+
+  /** The same subject with `date` bound, its reads noted by `tracker`, and it as the dates. */
+  withTrackedDate(date: CalendarDate, tracker: DateTracker): Scope {
+    const vars = Bindings.one(this.vars, 'date', date);
+    vars.tracker = tracker;
+    return new Scope(this.run, vars, [date], this.lets, this, tracker);
   }
 
   /** The same subject with more bindings, and optionally other dates. */
