@@ -187,7 +187,8 @@ const compileDay: Compile = (arg, path, env) => {
     const officer = () => (s.vars.get('officer') as RecordRef).value.id as string;
     if (dateArg === undefined) {
       // Of the judged subject's own date: the flag says how long it keeps its value.
-      const { value, tracker } = s.vars.peek('date');
+      const tracker = s.vars.trackerOf('date');
+      const value = tracker?.active ? s.vars.peek('date') : undefined;
       if (tracker?.active && typeof value === 'string') {
         const flagOn = (d: CalendarDate) => dayFlag(s, flag as DayFlag, officer, d);
         const today = flagOn(value);

@@ -182,7 +182,8 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     if (startsOn === undefined) entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
     else {
       if (startsOn === 'subject' && filterIsDateFree) {
-        const { dates, tracker } = s.peekDates();
+        const tracker = s.datesTracker;
+        const dates = s.datesUnnoted;
         if (tracker?.active && dates.length === 1) {
           const d = dates[0]!;
           const starting = entriesStartingOn(s, officer, d);
@@ -250,11 +251,10 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
     if (!rests) byOfficer.set(officer, (rests = officerRests(restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s))))));
     if (!onSubjectDates) return rests.all;
     // In order of the rests, as a filter of all of them by date would give.
-    const peeked = s.peekDates();
-    const tracker = peeked.tracker;
-    if (tracker?.active && peeked.dates.length === 1) {
+    const tracker = s.datesTracker;
+    if (tracker?.active && s.datesUnnoted.length === 1) {
       // The judged subject's own date: no rest ends on it, none until the next date one does.
-      const date = peeked.dates[0]!;
+      const date = s.datesUnnoted[0]!;
       const found = rests.byDate.get(date);
       if (found) tracker.readDate();
       else {
@@ -343,8 +343,8 @@ const assignmentsMeasure: CompileMeasure = (arg, path, env) => {
     const base = o !== undefined ? s.run.context.assignmentsOf(String(o)) : (assignmentsByCommunity(s).get(String(c)) ?? []);
     const candidates = c === undefined ? base : base.filter((a) => a.community === c);
     if (onSubjectDate) {
-      const { value, tracker } = s.vars.peek('date');
-      date = value;
+      const tracker = s.vars.trackerOf('date');
+      date = s.vars.peek('date');
       if (tracker?.active && typeof date === 'string') {
         const last = unchangedThrough(date, candidates.map((a) => ({ start: a.from, end: a.to })));
         if (last !== undefined) tracker.holdsUntil(last);

@@ -107,16 +107,22 @@ export class Bindings {
     return undefined;
   }
 
-  /**
-   * The value bound to `name` without noting the read, and the tracker of the binding it comes
-   * from: for a measure that tells the tracker itself how long its answer holds.
-   */
-  peek(name: string): { value: unknown; tracker: DateTracker | undefined } {
+  /** The value bound to `name`, without noting the read: for a measure that tells the tracker itself how long its answer holds. */
+  peek(name: string): unknown {
     for (let b: Bindings | undefined = this; b; b = b.parent) {
       const { names } = b;
-      for (let i = 0; i < names.length; i++) if (names[i] === name) return { value: b.values[i], tracker: b.tracker };
+      for (let i = 0; i < names.length; i++) if (names[i] === name) return b.values[i];
     }
-    return { value: undefined, tracker: undefined };
+    return undefined;
+  }
+
+  /** The tracker of the binding `name` comes from, if it is a judged subject's date. */
+  trackerOf(name: string): DateTracker | undefined {
+    for (let b: Bindings | undefined = this; b; b = b.parent) {
+      const { names } = b;
+      for (let i = 0; i < names.length; i++) if (names[i] === name) return b.tracker;
+    }
+    return undefined;
   }
 }
 
@@ -175,9 +181,14 @@ export class Scope {
     return this.dateList;
   }
 
-  /** The dates without noting the read, and their tracker: see {@link Bindings.peek}. */
-  peekDates(): { dates: readonly CalendarDate[]; tracker: DateTracker | undefined } {
-    return { dates: this.dateList, tracker: this.dateTracker };
+  /** The dates without noting the read: see {@link Bindings.peek}. */
+  get datesUnnoted(): readonly CalendarDate[] {
+    return this.dateList;
+  }
+
+  /** The tracker of the dates, if they are a judged subject's own. */
+  get datesTracker(): DateTracker | undefined {
+    return this.dateTracker;
   }
 
   /** What each measure named in `evidence` found behind its value (made on first use: most subjects keep none). */
