@@ -461,13 +461,18 @@ const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: 
  * Calls `visit` for each (date, window) of the subject's dates that `days` admits, with the
  * entries that count there (`entryWhere`, with `date` and `entry` bound) and their union minutes.
  */
-function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], visit: (date: CalendarDate, w: ClockWindow, interval: Interval, entries: RosterEntry[], minutes: number) => void): void {
+function eachCell(
+  s: Scope,
+  spec: CellsSpec,
+  dates: readonly CalendarDate[],
+  visit: (date: CalendarDate, w: ClockWindow, interval: Interval, entries: RosterEntry[], minutes: number) => void,
+  /** Cells without minutes count for nothing: a date no entry meets is not even asked `days`. */
+  onlyWithMinutes = false,
+): void {
   const byStart = entriesByStart(s, asArray(spec.of(s)) as RosterEntry[]);
   const windows = spec.windows(s);
   const intervals: Interval[] = new Array(windows.length);
   for (const date of dates) {
-    const dated = spec.days || spec.entryWhere ? s.withOne('date', date, [date]) : s;
-    if (spec.days && !truthy(spec.days(dated))) continue;
     let from = Infinity;
     let to = -Infinity;
     for (let i = 0; i < windows.length; i++) {
@@ -478,6 +483,9 @@ function eachCell(s: Scope, spec: CellsSpec, dates: readonly CalendarDate[], vis
     // Only entries that meet one of the date's windows can add minutes: the rest are not even
     // asked `entryWhere` (a year of an officer's roster, judged week by week, stays linear).
     const near = byStart.overlapping(from, to);
+    if (onlyWithMinutes && near.length === 0) continue;
+    const dated = spec.days || spec.entryWhere ? s.withOne('date', date, [date]) : s;
+    if (spec.days && !truthy(spec.days(dated))) continue;
     const entries = spec.entryWhere && near.length > 0 ? near.filter((entry) => truthy(spec.entryWhere!(dated.withOne('entry', entry)))) : near;
     for (let i = 0; i < windows.length; i++) visit(date, windows[i]!, intervals[i]!, entries, unionEntryMinutesWithin(entries, intervals[i]!));
   }
@@ -566,7 +574,7 @@ const minutesMeasure: CompileMeasure = (arg, path, env) => {
       }
       total += minutes;
       if (witnessKey) addEntryMinutes(witness, entries, interval);
-    });
+    }, true);
     if (witnessKey) s.witnesses.set(witnessKey, witness);
     return total;
   };
@@ -589,15 +597,22 @@ const windowsMeasure: CompileMeasure = (arg, path, env) => {
     const limit = num(threshold(s));
     const witness: Witness = { cells: [], entryMinutes: new Map() };
     let count = 0;
-    eachCell(s, spec, s.dates, (date, w, interval, entries, minutes) => {
-      if (atLeast ? minutes < limit : minutes >= limit) return;
-      count++;
-      if (witnessKey && atLeast) {
-        const cell: WindowCell = { source: 'half-day', date, window: w.name, minutes };
-        witness.cells.push(cell);
-        addEntryMinutes(witness, entries, interval);
-      }
-    });
+    eachCell(
+      s,
+      spec,
+      s.dates,
+      (date, w, interval, entries, minutes) => {
+        if (atLeast ? minutes < limit : minutes >= limit) return;
+        count++;
+        if (witnessKey && atLeast) {
+          const cell: WindowCell = { source: 'half-day', date, window: w.name, minutes };
+          witness.cells.push(cell);
+          addEntryMinutes(witness, entries, interval);
+        }
+      },
+      // At least a positive threshold: a cell without minutes never counts.
+      atLeast && limit > 0,
+    );
     if (witnessKey) s.witnesses.set(witnessKey, witness);
     return count;
   };
