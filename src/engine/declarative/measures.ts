@@ -10,6 +10,7 @@ import type { ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
+import { OfficerCache } from './_lib/officer-cache.js';
 
 /** Where a measure's value may be kept with what it found behind it (a `let` named in `evidence`). */
 export interface MeasureEnv extends CompileEnv {
@@ -245,10 +246,9 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
   const onSubjectDates = p.startsOn === 'subject';
   return (s) => {
     const officer = boundOfficerId(s)!;
-    let byOfficer = s.run.cache.get(cacheKey) as Map<string, OfficerRests> | undefined;
-    if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new Map()));
-    let rests = byOfficer.get(officer);
-    if (!rests) byOfficer.set(officer, (rests = officerRests(restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s))))));
+    let byOfficer = s.run.cache.get(cacheKey) as OfficerCache<OfficerRests> | undefined;
+    if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new OfficerCache()));
+    const rests = byOfficer.get(officer, () => officerRests(restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
     if (!onSubjectDates) return rests.all;
     // In order of the rests, as a filter of all of them by date would give.
     const tracker = s.datesTracker;
