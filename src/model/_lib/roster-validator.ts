@@ -65,8 +65,9 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
   const intern = (text: string): string => {
     const shared = texts.get(text);
     if (shared !== undefined) return shared;
-    texts.set(text, text);
-    return text;
+    const own = ownCopy(text);
+    texts.set(own, own);
+    return own;
   };
   const converted = (value: string): ConvertedTime => {
     let time = times.get(value);
@@ -74,8 +75,9 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       const instant = parseDateTime(value, zone);
       const wall = instant === undefined ? value : formatWallTime(instant, zone);
       // The input itself when it already is the wall time: one string fewer.
-      time = { instant, wall: wall === value ? value : wall };
-      times.set(value, time);
+      const own = ownCopy(value);
+      time = { instant, wall: wall === value ? own : wall };
+      times.set(own, time);
     }
     return time;
   };
@@ -142,7 +144,9 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
     return true;
   }
 
-  function validateRecord(value: unknown, source: EntrySource, entryIndex: number): void {
+  function validateRecord(input: unknown, source: EntrySource, entryIndex: number): void {
+    // Rare rows (bad ones, ones with ids or attributes) keep strings in problems and entries.
+    const value = withOwnStrings(input);
     const file = source.file ?? datasetFile;
     const place = (field: string): Problem => {
       const column = source.columns?.[field];
@@ -247,4 +251,28 @@ function unknownOfficer(at: Problem, officer: string, typedAsNumber = false): Pr
 /** A roster entry's community that is no community's id, at `at`. */
 function unknownCommunity(at: Problem, community: string): Problem {
   return { ...at, message: 'unknown community', expected: 'the id of a community in communities[]', received: JSON.stringify(community) };
+}
+
+/**
+ * `text`, or a copy of it that is its own string: a long slice of a chunk's text (the NDJSON
+ * scanner's) keeps the whole chunk alive, so what is kept for the run is copied once.
+ */
+function ownCopy(text: string): string {
+  // Joining makes a new flat string; V8 slices (rather than copies) from 13 characters on.
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** A row whose string fields are {@link ownCopy}s (a row that is no plain object as it is). */
+function withOwnStrings(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const v = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(v)) {
+    const field = v[key];
+    if (typeof field === 'string' && field.length >= 13) {
+      copy ??= { ...v };
+      copy[key] = ownCopy(field);
+    }
+  }
+  return copy ?? value;
 }
