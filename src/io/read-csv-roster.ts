@@ -177,7 +177,20 @@ export interface CsvLayout {
    * millions of times, and every entry keeps its own copy otherwise.
    */
   intern(text: string): string;
+  /** {@link parseClockTime} of a time cell, remembered per distinct cell (a roster has a few dozen). */
+  clockTime(cell: string): number | undefined;
+  /** Whether a date cell is a calendar date, remembered per distinct cell. */
+  isDate(cell: string): boolean;
+  /**
+   * `YYYY-MM-DDTHH:mm` of a valid date and a clock time (minutes; the next day's when `nextDay`),
+   * one shared string per distinct value: a CSV row's date-times are otherwise built, and hashed
+   * by the validator, twice a row.
+   */
+  dateTime(date: string, minutes: number, nextDay: boolean): string;
 }
+
+/** How many distinct cells a layout's memos hold at most: beyond it, a value is worked out each time. */
+const MEMO_LIMIT = 1 << 14;
 
 const FIELDS: readonly CsvField[] = ['officer', 'start', 'end', 'date', 'startTime', 'endTime', 'type', 'community', 'id', 'note'];
 const PLAIN_FIELDS = ['officer', 'type', 'community', 'id', 'note'] as const;
@@ -189,7 +202,35 @@ export function layoutOf(columns: ReadonlyMap<CsvField, number>): CsvLayout {
   for (const f of PLAIN_FIELDS) if (index[f] >= 0) plain[f] = index[f] + 1;
   const first = (...fields: CsvField[]) => fields.map((f) => index[f]).find((i) => i >= 0)! + 1;
   const interned = new Map<string, string>();
+  const clocks = new Map<string, number | undefined>();
+  const dates = new Map<string, boolean>();
+  const dateTimes = new Map<string, (string | undefined)[]>();
   return {
+    clockTime(cell) {
+      if (clocks.has(cell)) return clocks.get(cell);
+      const minutes = parseClockTime(cell);
+      if (clocks.size < MEMO_LIMIT) clocks.set(cell, minutes);
+      return minutes;
+    },
+    isDate(cell) {
+      const known = dates.get(cell);
+      if (known !== undefined) return known;
+      const valid = isCalendarDate(cell);
+      if (dates.size < MEMO_LIMIT) dates.set(cell, valid);
+      return valid;
+    },
+    dateTime(date, minutes, nextDay) {
+      let day = dateTimes.get(date);
+      if (day === undefined) {
+        day = [];
+        if (dateTimes.size < MEMO_LIMIT) dateTimes.set(date, day);
+      }
+      // Slots 0..1440 for the date, 1441.. for the next day's.
+      const slot = nextDay ? minutes + 1441 : minutes;
+      let text = day[slot];
+      if (text === undefined) day[slot] = text = `${nextDay ? addCalendarDays(date, 1) : date}T${clock(minutes)}`;
+      return text;
+    },
     intern(text) {
       const shared = interned.get(text);
       if (shared !== undefined) return shared;
@@ -227,18 +268,18 @@ export function readRow(cells: string[], layout: CsvLayout, file: string, line: 
   const date = cellValue(cells, index.date);
   const startTime = cellValue(cells, index.startTime);
   const endTime = cellValue(cells, index.endTime);
-  const s = startTime === undefined ? undefined : parseClockTime(startTime);
-  const e = endTime === undefined ? undefined : parseClockTime(endTime);
-  if (date === undefined || !isCalendarDate(date) || s === undefined || s === 24 * 60 || e === undefined) {
+  const s = startTime === undefined ? undefined : layout.clockTime(startTime);
+  const e = endTime === undefined ? undefined : layout.clockTime(endTime);
+  if (date === undefined || !layout.isDate(date) || s === undefined || s === 24 * 60 || e === undefined) {
     // The row's other required cells are reported with its date and times, not after them.
     const problems = dateTimeProblems(layout, file, line, date, startTime, endTime);
     if (value.officer === undefined) problems.unshift(missingCell(layout, file, line, 'officer', 'an officer id or badge'));
     if (value.type === undefined) problems.push(missingCell(layout, file, line, 'type', 'a duty type'));
     return { problems };
   }
-  value.start = `${date}T${clock(s)}`;
+  value.start = layout.dateTime(date, s, false);
   // An end at or before the start is the next day (README, "The input"); 24:00 is the next midnight.
-  value.end = e <= s || e === 24 * 60 ? `${addCalendarDays(date, 1)}T${clock(e)}` : `${date}T${clock(e)}`;
+  value.end = layout.dateTime(date, e, e <= s || e === 24 * 60);
   return { record: { value, source: { file, line, path: '', columns: layout.columnsWithDate } } };
 }
 

@@ -1,7 +1,7 @@
 import type { EntrySource, RosterFile, RosterSink } from './types.js';
 import { collectingSink } from './read-csv-roster.js';
 import { parseJsonLine } from './_lib/json-location.js';
-import { scanPlainRosterLine } from './_lib/ndjson-line-scanner.js';
+import { scanCommonRosterLine, scanPlainRosterLine } from './_lib/ndjson-line-scanner.js';
 
 /**
  * Parses an NDJSON roster: one entry object per line. Blank lines are allowed and skipped;
@@ -37,9 +37,11 @@ export function readNdjsonLines(text: string, file: string, sink: RosterSink, li
     }
     line++;
     // A line's CR (of a CRLF) is no part of it.
-    const raw = end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const to = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const common = scanCommonRosterLine(text, start, to);
+    if (common !== undefined) sink.record(common, { file, line, path: '' });
+    else readNdjsonLine(text.slice(start, to), file, line, sink);
     start = end + 1;
-    readNdjsonLine(raw, file, line, sink);
   }
   return { consumed: Math.min(start, n), lines: line };
 }

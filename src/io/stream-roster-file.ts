@@ -68,17 +68,32 @@ async function* chunksOf(file: string, options: StreamRosterOptions, sink: Roste
 }
 
 async function streamNdjson(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
-  // Not fatal: bad bytes become U+FFFD, as reading the file whole as UTF-8 does; a BOM is dropped.
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
+  // Each chunk is cut after its last LF and decoded once, with no string kept across chunks:
+  // an LF byte is never part of a multi-byte UTF-8 sequence, so decoding line-aligned pieces
+  // gives what decoding the whole file does (bad bytes become U+FFFD, not fatal), without
+  // concatenating each chunk's text to the previous one's tail. A BOM at the start is dropped.
+  let carry: Buffer | undefined;
   let lines = 0;
+  let first = true;
+  const read = (text: string, final: boolean): void => {
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    lines = readNdjsonLines(text, file, sink, lines, final).lines;
+  };
   for await (const chunk of chunksOf(file, options, sink, () => lines)) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const read = readNdjsonLines(text, file, sink, lines, false);
-    lines = read.lines;
-    rest = text.slice(read.consumed);
+    const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+    const last = bytes.lastIndexOf(10);
+    if (last === -1) {
+      carry = bytes;
+      continue;
+    }
+    // The piece ends with its LF, so every line in it is whole and all of it is consumed.
+    read(bytes.toString('utf8', 0, last + 1), false);
+    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : undefined;
   }
-  readNdjsonLines(rest + decoder.decode(), file, sink, lines, true);
+  read(carry === undefined ? '' : carry.toString('utf8'), true);
   return { notes: [] };
 }
 

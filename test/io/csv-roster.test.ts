@@ -165,3 +165,29 @@ describe('a CSV row with a bad cell and a bad reference', () => {
     ]);
   });
 });
+
+describe('parseCsvRoster: remembered date and time cells', () => {
+  it('builds the same date-times past the memos\' bound as before it (20,000 distinct dates, odd time cells)', () => {
+    // The memos stop growing at 16,384 distinct cells; rows past that must read the same way.
+    const day = (n: number) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const times = ['8:00', '08:00', ' 18:30', '24:00', '7:5', '25:00'];
+    const rows = Array.from({ length: 20_000 }, (_, i) => `O1,${day(i)},${times[i % times.length]},${times[(i + 3) % times.length]},x`);
+    const { records, problems } = parseCsvRoster(`officer,date,startTime,endTime,type\n${rows.join('\n')}\n`, 'r.csv');
+    const expected = (i: number): { start: string; end: string } | undefined => {
+      const clock = (t: string) => {
+        const m = /^(\d{1,2}):(\d{2})$/.exec(t.trim());
+        if (!m || Number(m[1]) > 24 || (Number(m[1]) === 24 && m[2] !== '00')) return undefined;
+        return Number(m[1]) * 60 + Number(m[2]);
+      };
+      const s = clock(times[i % times.length]!);
+      const e = clock(times[(i + 3) % times.length]!);
+      if (s === undefined || e === undefined || s === 24 * 60) return undefined;
+      const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      return { start: `${day(i)}T${hhmm(s)}`, end: `${e <= s || e === 24 * 60 ? day(i + 1) : day(i)}T${hhmm(e)}` };
+    };
+    const want = rows.map((_, i) => expected(i));
+    expect(records.map((r) => ({ start: (r.value as { start: string }).start, end: (r.value as { end: string }).end }))).toEqual(want.filter((w) => w !== undefined));
+    expect(problems.length).toBe(want.filter((w) => w === undefined).length);
+    expect(records.length).toBeGreaterThan(3000);
+  });
+});

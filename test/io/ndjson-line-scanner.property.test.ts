@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanPlainRosterLine } from '../../src/io/_lib/ndjson-line-scanner.js';
+import { scanCommonRosterLine, scanPlainRosterLine } from '../../src/io/_lib/ndjson-line-scanner.js';
 import { parseJsonLine } from '../../src/io/_lib/json-location.js';
 
 /**
@@ -80,5 +80,54 @@ describe('scanPlainRosterLine agrees with JSON.parse and parseJsonLine', () => {
     expect(scanPlainRosterLine(' {"officer" : "O1" ,"type":"社区工作"}')).toBeUndefined();
     expect(scanPlainRosterLine('{"officer":"O1","type":"社区工作"}')).toEqual({ officer: 'O1', type: '社区工作' });
     expect(scanPlainRosterLine('{}')).toEqual({});
+  });
+});
+
+// Lines of the order exporters write (officer, start, end, type, then community and note), with
+// text that needs escapes, and the same lines broken: a character dropped, replaced or added.
+const orderedLine = fc
+  .record({ officer: text, start: text, end: text, type: text, community: text, note: text }, { requiredKeys: ['officer', 'start', 'end', 'type'] })
+  .map((r) => JSON.stringify(r));
+const mutated = fc
+  .tuple(orderedLine, fc.nat(), fc.constantFrom('', '"', '\\', '}', ',', ' ', '\u0001', 'x', ':'), fc.nat({ max: 1 }))
+  .map(([l, at, c, drop]) => {
+    const i = at % (l.length + 1);
+    return l.slice(0, i) + c + l.slice(i + drop);
+  });
+const someLine = fc.oneof(orderedLine, orderedLine, mutated, mutated, anyLine);
+
+describe('scanCommonRosterLine agrees with JSON.parse and scanPlainRosterLine', () => {
+  it('whatever it accepts (read inside a longer text), JSON.parse gives the same object, keys in the same order', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(someLine, fc.constantFrom('', 'x', '\n', '{"officer":"'), fc.constantFrom('', '"}', '\n', 'x'), (l, before, after) => {
+        const scanned = scanCommonRosterLine(before + l + after, before.length, before.length + l.length);
+        if (scanned === undefined) return;
+        accepted++;
+        const parsed = JSON.parse(l) as Record<string, unknown>;
+        expect(scanned).toEqual(parsed);
+        expect(Object.keys(scanned)).toEqual(Object.keys(parsed));
+        // The generic path would have taken it too, with the same object.
+        expect(scanPlainRosterLine(l)).toEqual(scanned);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(accepted).toBeGreaterThan(2000);
+  });
+
+  it('leaves other orders, escapes, whitespace and trailing text to the generic path', () => {
+    const base = '{"officer":"O1","start":"2017-04-05T08:00","end":"2017-04-05T12:00","type":"社区工作"';
+    expect(scanCommonRosterLine(`${base}}`, 0, base.length + 1)).toEqual({ officer: 'O1', start: '2017-04-05T08:00', end: '2017-04-05T12:00', type: '社区工作' });
+    for (const l of [
+      `${base},"note":"n","community":"C1"}`,
+      `${base},"id":"E1"}`,
+      `${base} }`,
+      `${base}}x`,
+      `${base},"note":"a\\u0031"}`,
+      '{"start":"2017-04-05T08:00","officer":"O1","end":"2017-04-05T12:00","type":"x"}',
+      '{"officer":"O1","start":"2017-04-05T08:00","end":"2017-04-05T12:00"}',
+    ]) {
+      expect(scanCommonRosterLine(l, 0, l.length), l).toBeUndefined();
+    }
   });
 });

@@ -88,6 +88,32 @@ describe('streamed roster files', () => {
     for (const highWaterMark of [1, 2, 3, 4, 9]) expect(await streamed(dataset, good, highWaterMark)).toEqual(expected);
   });
 
+  it('reads an NDJSON file with bytes that are not UTF-8 as the whole-text path does, whatever the chunk size', async () => {
+    // Pieces are decoded line by line from the bytes: a bad or cut sequence just before an LF,
+    // a BOM, and a character split across chunks must give what decoding the whole file gives.
+    const dataset = join(dir, 'dataset.json');
+    const ndjson = join(dir, 'bad-bytes.ndjson');
+    const line = (note: string) => Buffer.from(`{"officer":"O00001","start":"2017-01-03T08:30","end":"2017-01-03T11:30","type":"社区工作","note":"${note}`);
+    writeFileSync(
+      ndjson,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        line('a'), Buffer.from([0xff, 0x22, 0x7d, 0x0a]),
+        line('b'), Buffer.from([0x22, 0x7d, 0xe4, 0xb8, 0x0a]), // a cut sequence after the object
+        line('c'), Buffer.from([0xe4, 0xb8, 0x22, 0x7d, 0x0a]),
+        line('中'), Buffer.from([0x22, 0x7d, 0x0d, 0x0a, 0xf0, 0x9f]),
+      ]),
+    );
+    const expected = await whole(dataset, ndjson);
+    expect(Array.isArray(expected)).toBe(true);
+    for (const highWaterMark of [1, 2, 3, 5, 7, 64, 1 << 20]) expect(await streamed(dataset, ndjson, highWaterMark)).toEqual(expected);
+    const valid = join(dir, 'replaced.ndjson');
+    writeFileSync(valid, Buffer.concat([line('a'), Buffer.from([0xff, 0x22, 0x7d, 0x0a]), line('中'), Buffer.from([0xe4, 0xb8, 0x22, 0x7d])]));
+    const read = (await whole(dataset, valid)) as { roster: { note?: string }[] };
+    expect(read.roster.map((e) => e.note)).toEqual(['a\uFFFD', '中\uFFFD']);
+    for (const highWaterMark of [1, 4, 64]) expect(await streamed(dataset, valid, highWaterMark)).toEqual(read);
+  });
+
   it('reads a CSV that is not UTF-8 whole, with the same note and rows', async () => {
     const dataset = join(dir, 'dataset.json');
     const gbk = join(dir, 'gbk.csv');
