@@ -68,8 +68,12 @@ Options:
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
   --include subjects   the JSON report also holds every subject each rule judged, with its
                        measures, compliant ones too (the html format draws them)
-  --quiet              no notes on stderr (e.g. that a CSV was read as GB18030); errors and the
-                       CI options' waiver/baseline lines are still printed
+  --quiet              no notes on stderr (e.g. that a CSV was read as GB18030) and no progress
+                       line; errors and the CI options' waiver/baseline lines are still printed
+
+  When stderr is a terminal, check draws a progress line there (rows read, rows/s, ETA by file
+  size), cleared before the report; never when stderr is not a terminal. DUTY_COMPLIANCE_TIMINGS=1
+  prints each phase's time since process start (and each rule's own time) on stderr at the end.
 
 CI options of check (docs/ci.md):
   --waivers FILE       accepted violations (JSON or YAML), each with reason, owner and expires;

@@ -189,3 +189,12 @@ describe('runCli check: the progress line and the timings on stderr', () => {
     expect(marks).toEqual([...marks].sort((a, b) => a - b));
   });
 });
+
+describe('--help', () => {
+  it('tells of the progress line and the phase timings', async () => {
+    let stdout = '';
+    await runCli(['--help'], { cwd: '.', isTTY: false, stdout: (s) => void (stdout += s), stderr: () => {} });
+    expect(stdout).toContain('progress line');
+    expect(stdout).toContain('DUTY_COMPLIANCE_TIMINGS=1');
+  });
+});
