@@ -57,7 +57,10 @@ async function* chunksOf(file: string, options: StreamRosterOptions, sink: Roste
   try {
     bytesTotal = (await stat(file)).size;
     for await (const chunk of createReadStream(file, { highWaterMark: options.highWaterMark ?? 1 << 20 })) {
+      const first = bytesRead === 0;
       bytesRead += (chunk as Buffer).length;
+      // Told once before the first chunk is parsed too: when the file's first bytes arrived (phase timings).
+      if (first) options.onProgress?.({ file, bytesRead, bytesTotal, rows: rows() });
       yield chunk as Buffer;
       options.onProgress?.({ file, bytesRead, bytesTotal, rows: rows() });
     }
