@@ -50,8 +50,19 @@ export async function streamRosterFile(file: string, options: StreamRosterOption
   return { notes: roster.notes ?? [] };
 }
 
+interface ChunkStatus {
+  failed: boolean;
+  /** Set once every chunk was read: what the last progress after the final rows tells. */
+  read?: { bytesRead: number; bytesTotal: number };
+}
+
+/** Told once more after the rows of the file's end (the last chunk's progress came before them). */
+function finalProgress(file: string, options: StreamRosterOptions, status: ChunkStatus, rows: number): void {
+  if (status.read) options.onProgress?.({ file, ...status.read, rows });
+}
+
 /** The file's chunks, or the problem of a file that cannot be read (given to `sink`). */
-async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: { failed: boolean } = { failed: false }): AsyncGenerator<Buffer> {
+async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: ChunkStatus = { failed: false }): AsyncGenerator<Buffer> {
   let bytesTotal = 0;
   let bytesRead = 0;
   try {
@@ -64,6 +75,7 @@ async function* chunksOf(file: string, options: StreamRosterOptions, sink: Roste
       yield chunk as Buffer;
       options.onProgress?.({ file, bytesRead, bytesTotal, rows: rows() });
     }
+    status.read = { bytesRead, bytesTotal };
   } catch (error) {
     status.failed = true;
     sink.problem(readProblem(file, error));
@@ -75,13 +87,17 @@ async function streamNdjson(file: string, options: StreamRosterOptions, sink: Ro
   const decoder = new TextDecoder('utf-8');
   let rest = '';
   let lines = 0;
-  for await (const chunk of chunksOf(file, options, sink, () => lines)) {
+  const status: ChunkStatus = { failed: false };
+  for await (const chunk of chunksOf(file, options, sink, () => lines, status)) {
     const text = rest + decoder.decode(chunk, { stream: true });
     const read = readNdjsonLines(text, file, sink, lines, false);
     lines = read.lines;
     rest = text.slice(read.consumed);
   }
-  readNdjsonLines(rest + decoder.decode(), file, sink, lines, true);
+  const tail = rest + decoder.decode();
+  const last = readNdjsonLines(tail, file, sink, lines, true).lines;
+  // The empty "line" after the file's final newline is no row.
+  finalProgress(file, options, status, tail.trim() === '' ? lines : last);
   return { notes: [] };
 }
 
@@ -97,7 +113,7 @@ async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: R
   let rows = 0;
   let sniffed = false;
   let first = true;
-  const status = { failed: false };
+  const status: ChunkStatus = { failed: false };
   const row = (cells: string[], at: number, errors: string[]) => {
     rows++;
     reader.row(cells, at, errors);
@@ -130,5 +146,6 @@ async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: R
     throw error;
   }
   reader.end();
+  finalProgress(file, options, status, rows);
   return true;
 }

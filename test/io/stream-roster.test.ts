@@ -116,3 +116,16 @@ describe('streamRosterFile: onProgress', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
   });
 });
+
+describe('streamRosterFile: the last progress of a CSV', () => {
+  it('comes after its last rows, even when the file is one chunk', async () => {
+    const roster = join(dir, 'roster.csv');
+    const seen: { bytesRead: number; bytesTotal: number; rows: number }[] = [];
+    const builder = createInputBuilder(await readDatasetFile(join(dir, 'dataset.json')));
+    await streamRosterFile(roster, { onProgress: ({ bytesRead, bytesTotal, rows }) => seen.push({ bytesRead, bytesTotal, rows }) }, builder);
+    const lines = (await import('node:fs')).readFileSync(roster, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    expect(seen.at(-1)!.bytesRead).toBe(seen.at(-1)!.bytesTotal);
+    // Every line, the header too: the rows the reader has been given.
+    expect(seen.at(-1)!.rows).toBe(lines);
+  });
+});
