@@ -413,7 +413,7 @@ async function runCheck(command: CheckCommand, io: CliIO, timings: PhaseTimings 
 function progressHandler(progress: ProgressLine | undefined, timings: PhaseTimings | undefined): CheckOptions['onProgress'] {
   if (!progress && !timings) return undefined;
   return (p) => {
-    // The reader tells after its first chunk: the nearest to the first roster byte it can say.
+    // The reader tells once when a file's first chunk arrives, before parsing it: the first roster byte, to a chunk.
     timings?.markOnce('first roster byte read');
     progress?.progress(p);
   };
