@@ -52,6 +52,12 @@ export interface CheckOptions {
   include?: readonly ReportInclude[];
   /** Told, after each chunk of a roster file read by {@link checkFiles}, how far reading it has come (a progress bar). */
   onProgress?: (progress: { file: string; bytesRead: number; bytesTotal: number; rows: number }) => void;
+  /**
+   * Told as the check passes its phases (a progress line, a phase-timing report): `ingested` once
+   * the input is read and validated, `rule` after each rule with its own time, `rules` once every
+   * rule has run (the report is built next).
+   */
+  onPhase?: (event: { phase: 'ingested' } | { phase: 'rule'; ruleId: string; milliseconds: number } | { phase: 'rules' }) => void;
 }
 
 /** Optional parts of a report (`--include`). */
@@ -139,6 +145,7 @@ async function runCheck(readInput: () => ValidatedInput | Promise<ValidatedInput
   if (config.status === 'rejected' || input.status === 'rejected') {
     throw combineErrors([config, input].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
   }
+  options.onPhase?.({ phase: 'ingested' });
   return runRulesAndReport(config.value, input.value, registry, options, source);
 }
 
@@ -152,7 +159,9 @@ async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, 
     language,
     evaluatorFactory: factory,
     collectMeasures: options.include?.includes('subjects') ?? false,
+    ...(options.onPhase ? { onRuleTimed: (ruleId: string, milliseconds: number) => options.onPhase?.({ phase: 'rule', ruleId, milliseconds }) } : {}),
   });
+  options.onPhase?.({ phase: 'rules' });
   const { dataset } = input;
   const scored = new Map<string, ScoredRule>();
   for (const rule of config.rules) {

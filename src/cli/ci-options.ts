@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { DutyComplianceError, isDutyComplianceError, type Problem } from '../errors.js';
 import { applyBaseline, createBaseline, formatBaseline, readBaselineFile } from '../report/baseline.js';
 import type { BaselineEntry, Report, WaiverEntry } from '../report/types.js';
-import { applyWaivers, pruneWaivers, readWaiversFile, type WaiversDocument } from '../report/waivers.js';
+import type { WaiversDocument } from '../report/waivers.js';
 import type { FileOutput, RunInput } from './write-files.js';
 
 /** The CI options of `check`: waivers and baselines. */
@@ -21,6 +21,8 @@ export interface CiOptions {
 export interface CiInputs {
   waivers?: WaiversDocument;
   baseline?: BaselineEntry[];
+  /** The waivers module, loaded with the waivers file: a run without --waivers does not load it, nor the YAML parser (a quarter of the CLI bundle). */
+  waiversModule?: typeof import('../report/waivers.js');
 }
 
 /**
@@ -45,8 +47,9 @@ export function ciOptionProblems(options: CiOptions, cwd: string, outputs: reado
  * Reads the waivers and baseline files; the problems of both are thrown together, each located.
  */
 export async function readCiInputs(options: CiOptions): Promise<CiInputs> {
+  const waiversModule = options.waivers !== undefined ? await import('../report/waivers.js') : undefined;
   const [waivers, baseline] = await Promise.allSettled([
-    options.waivers !== undefined ? readWaiversFile(options.waivers) : undefined,
+    options.waivers !== undefined ? waiversModule!.readWaiversFile(options.waivers) : undefined,
     options.baseline !== undefined ? readBaselineFile(options.baseline) : undefined,
   ]);
   const failures = [waivers, baseline].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
@@ -57,7 +60,7 @@ export async function readCiInputs(options: CiOptions): Promise<CiInputs> {
   const value = <T>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : undefined);
   const w = value(waivers);
   const b = value(baseline);
-  return { ...(w ? { waivers: w } : {}), ...(b ? { baseline: b } : {}) };
+  return { ...(w ? { waivers: w, waiversModule: waiversModule! } : {}), ...(b ? { baseline: b } : {}) };
 }
 
 /**
@@ -68,7 +71,7 @@ export async function readCiInputs(options: CiOptions): Promise<CiInputs> {
  */
 export function applyCiInputs(report: Report, inputs: CiInputs, options: CiOptions, now: Date): Report {
   let result = report;
-  if (inputs.waivers) result = applyWaivers(result, inputs.waivers, { today: now, timezone: report.timezone });
+  if (inputs.waivers) result = inputs.waiversModule!.applyWaivers(result, inputs.waivers, { today: now, timezone: report.timezone });
   const baseline = inputs.baseline ?? (options.writeBaseline !== undefined ? createBaseline(result) : undefined);
   if (baseline) result = applyBaseline(result, baseline);
   return result;
@@ -102,7 +105,7 @@ export function ciFileOutputs(report: Report, inputs: CiInputs, options: CiOptio
   const unused = report.waivers?.unused ?? [];
   if (options.pruneWaivers && inputs.waivers && unused.length > 0) {
     const file = resolve(cwd, options.waivers!);
-    outputs.push({ file, option: '--prune-waivers', what: 'the pruned waivers file', text: pruneWaivers(inputs.waivers, unused), rewrites: file });
+    outputs.push({ file, option: '--prune-waivers', what: 'the pruned waivers file', text: inputs.waiversModule!.pruneWaivers(inputs.waivers, unused), rewrites: file });
   }
   return outputs;
 }

@@ -7,5 +7,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: quietWhenClosed(process.stderr),
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  timings: process.env.DUTY_COMPLIANCE_TIMINGS === '1',
 });
 process.exitCode = code;

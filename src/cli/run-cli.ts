@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkFiles, REPORT_INCLUDES, TOOL, type ReportInclude } from '../check.js';
+import { checkFiles, REPORT_INCLUDES, TOOL, type CheckOptions, type ReportInclude } from '../check.js';
 import { combineErrors, DutyComplianceError, formatProblem, isDutyComplianceError, type Problem } from '../errors.js';
 import { createRuleRegistry } from '../rules/index.js';
 import { FORMATTERS, type FormatContext } from '../format/index.js';
@@ -15,6 +15,7 @@ import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
 import { isEncodingName } from '../io/_lib/decode-text.js';
 import { parseReportCommand, runReport, type ReportCommand } from './report-command.js';
+import { createPhaseTimings, createProgressLine, type PhaseTimings, type ProgressLine } from './progress.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIO {
@@ -26,6 +27,12 @@ export interface CliIO {
   isTTY: boolean;
   /** The clock that decides which waivers have expired; default: the system clock. */
   now?: () => Date;
+  /** Whether stderr is a terminal: only then does check draw its progress line (not with --quiet). */
+  stderrIsTTY?: boolean;
+  /** `DUTY_COMPLIANCE_TIMINGS=1`: check prints its phase timings on stderr at the end. */
+  timings?: boolean;
+  /** Milliseconds since the process started, for the progress line and the timings; default: performance.now(). */
+  clock?: () => number;
 }
 
 export const DEFAULT_CONFIG_FILE = 'duty-compliance.config.json';
@@ -61,8 +68,12 @@ Options:
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
   --include subjects   the JSON report also holds every subject each rule judged, with its
                        measures, compliant ones too (the html format draws them)
-  --quiet              no notes on stderr (e.g. that a CSV was read as GB18030); errors and the
-                       CI options' waiver/baseline lines are still printed
+  --quiet              no notes on stderr (e.g. that a CSV was read as GB18030) and no progress
+                       line; errors and the CI options' waiver/baseline lines are still printed
+
+  When stderr is a terminal, check draws a progress line there (rows read, rows/s, ETA by file
+  size), cleared before the report; never when stderr is not a terminal. DUTY_COMPLIANCE_TIMINGS=1
+  prints each phase's time since process start (and each rule's own time) on stderr at the end.
 
 CI options of check (docs/ci.md):
   --waivers FILE       accepted violations (JSON or YAML), each with reason, owner and expires;
@@ -122,6 +133,9 @@ export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCom
  * written as their formats make them, files first (each whole or not at all), then stdout.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  // Made only when asked for, so that a run without them reads no clock.
+  const timings = io.timings ? createPhaseTimings(io.clock ?? (() => performance.now())) : undefined;
+  timings?.mark('cli-start (modules loaded)');
   try {
     const command = parseCommandLine(argv, io.cwd);
     if (command.command === 'help') {
@@ -135,7 +149,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command.command === 'diff') return await runDiff(command, io);
     if (command.command === 'inrc2') return await runInrc2(command, io);
     if (command.command === 'report') return await runReport({ ...command, report: resolve(io.cwd, command.report) }, io);
-    return await runCheck(command, io);
+    return await runCheck(command, io, timings);
   } catch (error) {
     if (isDutyComplianceError(error)) {
       io.stderr(describeError(error));
@@ -335,7 +349,7 @@ function parseExitPolicy(failOn: string | undefined, maxWarnings: string | undef
  * Checks the files, formats every requested report, then writes them: files atomically, all or
  * none, then stdout. Returns the exit code of the exit policy.
  */
-async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
+async function runCheck(command: CheckCommand, io: CliIO, timings: PhaseTimings | undefined): Promise<number> {
   const configFile = command.configFile ?? (existsSync(`${io.cwd}/${DEFAULT_CONFIG_FILE}`) ? DEFAULT_CONFIG_FILE : undefined);
   // No output may replace a file the run reads (a typo in CI must not destroy the roster).
   const refused = await outputProblems(
@@ -349,6 +363,9 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
   );
   if (refused.length > 0) throw new DutyComplianceError('USAGE', refused);
   const registry = await createRuleRegistry(command.rulePacks);
+  const progress = io.stderrIsTTY && !command.quiet ? createProgressLine(io.stderr, io.clock ?? (() => performance.now())) : undefined;
+  const onProgress = progressHandler(progress, timings);
+  const onPhase = phaseHandler(progress, timings);
   // The waivers and baseline are read beside the check, so that one run names the problems of
   // every file it was given.
   const [ciRead, checkedRead] = await Promise.allSettled([
@@ -358,7 +375,9 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
       {
         ...(configFile !== undefined ? { configFile } : {}),
         ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
-        ...(command.quiet ? {} : { onNote: (note: string) => io.stderr(`duty-compliance: note: ${note}\n`) }),
+        ...(command.quiet ? {} : { onNote: (note: string) => (progress ? progress.print : io.stderr)(`duty-compliance: note: ${note}\n`) }),
+        ...(onProgress ? { onProgress } : {}),
+        ...(onPhase ? { onPhase } : {}),
         language: command.language,
         evaluator: command.evaluator,
         registry,
@@ -366,6 +385,8 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
       },
     ),
   ]);
+  // Cleared before anything else reaches the terminal: errors, the report, the notes.
+  progress?.finish();
   if (ciRead.status === 'rejected' || checkedRead.status === 'rejected') {
     throw combineErrors([checkedRead, ciRead].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
   }
@@ -378,12 +399,40 @@ async function runCheck(command: CheckCommand, io: CliIO): Promise<number> {
     ...ciFileOutputs(report, ciInputs, command.ci, io.cwd),
   ]);
   await writeToStdout(rendered, io);
+  timings?.mark('report written');
   const notes = ciNotes(report, command.ci);
   if (notes) io.stderr(notes);
   if (!command.quiet && command.outputs.some((o) => o.format === 'html') && !command.include.includes('subjects')) {
     io.stderr('duty-compliance: the html report draws its charts only with --include subjects\n');
   }
+  if (timings) io.stderr(timings.format());
   return exitCodeFor(report, command.exitPolicy);
+}
+
+/** What the roster reader's progress goes to: the progress line, the first-byte mark; none when neither is wanted. */
+function progressHandler(progress: ProgressLine | undefined, timings: PhaseTimings | undefined): CheckOptions['onProgress'] {
+  if (!progress && !timings) return undefined;
+  return (p) => {
+    // The reader tells once when a file's first chunk arrives, before parsing it: the first roster byte, to a chunk.
+    timings?.markOnce('first roster byte read');
+    progress?.progress(p);
+  };
+}
+
+/** What the check's phases go to: the progress line's next phase, the timings' marks. */
+function phaseHandler(progress: ProgressLine | undefined, timings: PhaseTimings | undefined): CheckOptions['onPhase'] {
+  if (!progress && !timings) return undefined;
+  return (event) => {
+    if (event.phase === 'ingested') {
+      timings?.mark('ingest done');
+      progress?.phase('checking rules…');
+    } else if (event.phase === 'rule') {
+      timings?.rule(event.ruleId, event.milliseconds);
+    } else {
+      timings?.mark('rules done');
+      progress?.phase('building the report…');
+    }
+  };
 }
 
 function usage(message: string): DutyComplianceError {

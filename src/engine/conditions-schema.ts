@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The operators a rule file may use: json-rules-engine's built-in ones. Decorated and custom

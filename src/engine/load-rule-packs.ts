@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DutyComplianceError, type Problem } from '../errors.js';
 import { locateProblems, parseJson } from '../io/_lib/json-location.js';
 import { readTextFile } from '../io/_lib/read-text.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import { ConfigSchema, RuleEntrySchema, type Config, type RuleSeverity } from '../model/config-schema.js';
 import { problemsFromZod } from '../model/_lib/zod-problems.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TopLevelConditionSchema } from './conditions-schema.js';
 
 const LocalizedSchema = z.strictObject({ 'zh-CN': z.string().min(1), en: z.string().min(1) });

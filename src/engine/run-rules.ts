@@ -17,6 +17,8 @@ export interface RunRulesOptions {
   evaluatorFactory: ConditionEvaluatorFactory;
   /** Keep every judged subject's measures (plain facts and details), compliant ones too. */
   collectMeasures?: boolean;
+  /** Told each rule's own time once it has run (a phase-timing report); the clock is read only when given. */
+  onRuleTimed?: (ruleId: string, milliseconds: number) => void;
 }
 
 /** What one rule judged: its distinct subjects, and with `collectMeasures` each subject's measures. */
@@ -49,7 +51,9 @@ export async function runRules(
   const runs: RuleRun[] = [];
   for (const rule of enabled) {
     const module = registry.rules.get(rule.id)!;
+    const start = options.onRuleTimed ? performance.now() : 0;
     const { found, run } = await runRule(context, module, rule, options);
+    options.onRuleTimed?.(rule.id, performance.now() - start);
     for (const v of found) violations.push(v);
     runs.push(run);
   }

@@ -50,17 +50,32 @@ export async function streamRosterFile(file: string, options: StreamRosterOption
   return { notes: roster.notes ?? [] };
 }
 
+interface ChunkStatus {
+  failed: boolean;
+  /** Set once every chunk was read: what the last progress after the final rows tells. */
+  read?: { bytesRead: number; bytesTotal: number };
+}
+
+/** Told once more after the rows of the file's end (the last chunk's progress came before them). */
+function finalProgress(file: string, options: StreamRosterOptions, status: ChunkStatus, rows: number): void {
+  if (status.read) options.onProgress?.({ file, ...status.read, rows });
+}
+
 /** The file's chunks, or the problem of a file that cannot be read (given to `sink`). */
-async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: { failed: boolean } = { failed: false }): AsyncGenerator<Buffer> {
+async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: ChunkStatus = { failed: false }): AsyncGenerator<Buffer> {
   let bytesTotal = 0;
   let bytesRead = 0;
   try {
     bytesTotal = (await stat(file)).size;
     for await (const chunk of createReadStream(file, { highWaterMark: options.highWaterMark ?? 1 << 20 })) {
+      const first = bytesRead === 0;
       bytesRead += (chunk as Buffer).length;
+      // Told once before the first chunk is parsed too: when the file's first bytes arrived (phase timings).
+      if (first) options.onProgress?.({ file, bytesRead, bytesTotal, rows: rows() });
       yield chunk as Buffer;
       options.onProgress?.({ file, bytesRead, bytesTotal, rows: rows() });
     }
+    status.read = { bytesRead, bytesTotal };
   } catch (error) {
     status.failed = true;
     sink.problem(readProblem(file, error));
@@ -82,7 +97,8 @@ async function streamNdjson(file: string, options: StreamRosterOptions, sink: Ro
     }
     lines = readNdjsonLines(text, file, sink, lines, final).lines;
   };
-  for await (const chunk of chunksOf(file, options, sink, () => lines)) {
+  const status: ChunkStatus = { failed: false };
+  for await (const chunk of chunksOf(file, options, sink, () => lines, status)) {
     const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
     const last = bytes.lastIndexOf(10);
     if (last === -1) {
@@ -93,7 +109,11 @@ async function streamNdjson(file: string, options: StreamRosterOptions, sink: Ro
     read(bytes.toString('utf8', 0, last + 1), false);
     carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : undefined;
   }
-  read(carry === undefined ? '' : carry.toString('utf8'), true);
+  const tail = carry === undefined ? '' : carry.toString('utf8');
+  const whole = lines;
+  read(tail, true);
+  // The empty "line" after the file's final newline is no row.
+  finalProgress(file, options, status, tail.trim() === '' ? whole : lines);
   return { notes: [] };
 }
 
@@ -109,7 +129,7 @@ async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: R
   let rows = 0;
   let sniffed = false;
   let first = true;
-  const status = { failed: false };
+  const status: ChunkStatus = { failed: false };
   const row = (cells: string[], at: number, errors: string[]) => {
     rows++;
     reader.row(cells, at, errors);
@@ -142,5 +162,6 @@ async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: R
     throw error;
   }
   reader.end();
+  finalProgress(file, options, status, rows);
   return true;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Duty categories (docs/rules/README.md): what a roster entry's `type` means for the rules. */
 export const DUTY_CATEGORIES = ['community', 'station-duty', 'excused', 'other'] as const;

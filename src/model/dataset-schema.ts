@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../time/calendar-date.js';
 import { DATE_TIME_PATTERN, isTimeZone } from '../time/wall-time.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from './dataset-schema.js';
 import { LANGUAGES } from '../report/messages.js';
 import type { Language } from '../report/types.js';

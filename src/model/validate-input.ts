@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DutyComplianceError, pushAll, type Problem } from '../errors.js';
 import type { DatasetDocument, RosterRecord, RosterSink } from '../io/types.js';
 import { locateProblems } from '../io/_lib/json-location.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from './dataset-schema.js';
 
 /** What a violation can be about (README, "The report": `subject.type`). */

@@ -127,3 +127,31 @@ describe('streamed roster files', () => {
     expect(builder.finish()).toEqual(await whole(dataset, gbk));
   });
 });
+
+describe('streamRosterFile: onProgress', () => {
+  it('tells when the first chunk arrives (no rows yet), after each chunk, and ends at the file size with every row', async () => {
+    const roster = join(dir, 'roster.ndjson');
+    const seen: { bytesRead: number; bytesTotal: number; rows: number }[] = [];
+    const builder = createInputBuilder(await readDatasetFile(join(dir, 'dataset.json')));
+    await streamRosterFile(roster, { highWaterMark: 4096, onProgress: ({ bytesRead, bytesTotal, rows }) => seen.push({ bytesRead, bytesTotal, rows }) }, builder);
+    const lines = (await import('node:fs')).readFileSync(roster, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    expect(seen[0]).toEqual({ bytesRead: 4096, bytesTotal: seen[0]!.bytesTotal, rows: 0 });
+    expect(seen[1]!.bytesRead).toBe(4096);
+    expect(seen[1]!.rows).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ bytesRead: seen[0]!.bytesTotal, bytesTotal: seen[0]!.bytesTotal, rows: lines });
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
+  });
+});
+
+describe('streamRosterFile: the last progress of a CSV', () => {
+  it('comes after its last rows, even when the file is one chunk', async () => {
+    const roster = join(dir, 'roster.csv');
+    const seen: { bytesRead: number; bytesTotal: number; rows: number }[] = [];
+    const builder = createInputBuilder(await readDatasetFile(join(dir, 'dataset.json')));
+    await streamRosterFile(roster, { onProgress: ({ bytesRead, bytesTotal, rows }) => seen.push({ bytesRead, bytesTotal, rows }) }, builder);
+    const lines = (await import('node:fs')).readFileSync(roster, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    expect(seen.at(-1)!.bytesRead).toBe(seen.at(-1)!.bytesTotal);
+    // Every line, the header too: the rows the reader has been given.
+    expect(seen.at(-1)!.rows).toBe(lines);
+  });
+});

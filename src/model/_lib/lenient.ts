@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A schema that keeps whatever parts of a value are right and drops the rest (as `undefined`),
