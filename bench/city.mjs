@@ -78,7 +78,7 @@ if (only.includes('naive')) {
   const quarter = `${data}/quarter`;
   generate(quarter, 400, 91);
   const r = JSON.parse(measure(['node', `${root}bench/_naive.mjs`, quarter]).stdout.trim().split('\n').pop());
-  rows.push({ measure: `naive: json-rules-engine per subject, ${r.evaluations} evaluations`, seconds: r.naiveSeconds, floorSeconds: r.compiledSeconds, ratio: r.naiveSeconds / r.compiledSeconds, target: '≥100× (ratio = naive ÷ compiled, same facts)' });
+  rows.push({ measure: `naive: json-rules-engine per subject, ${r.evaluations} evaluations`, seconds: r.naiveSeconds, floorSeconds: r.compiledSeconds, ratio: r.naiveSeconds / r.compiledSeconds, target: '≥100× (ratio = naive ÷ compiled, same facts; compiled: mean of passes over ≥ 1 s)' });
   rows.push({ measure: 'naive: whole check, --evaluator json-rules-engine', seconds: r.referenceCheck, floorSeconds: r.compiledCheck, ratio: r.referenceCheck / r.compiledCheck, target: '(ratio = json-rules-engine ÷ compiled, measures included)' });
 }
 if (national) {
