@@ -57,20 +57,31 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
             return frames;
           },
         };
+      // Like the dates', the weeks' and weekends' frames are made once per check and shared by every officer.
       case 'isoWeek':
         return {
-          *each(s) {
-            const { context } = s.run;
-            for (const { span, dates } of spans(context, isoWeekOf(context.period.start).start, 7)) yield [{ week: span }, dates, span];
+          each(s) {
+            let frames = s.run.shared.get('isoWeekFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
+            if (!frames) {
+              const { context } = s.run;
+              frames = spans(context, isoWeekOf(context.period.start).start, 7).map(({ span, dates }) => [{ week: span }, dates, span]);
+              s.run.shared.set('isoWeekFrames', frames);
+            }
+            return frames;
           },
         };
       case 'weekend':
         return {
-          *each(s) {
-            const { context } = s.run;
-            const start = context.period.start;
-            const saturday = addCalendarDays(start, ((6 - isoDayOfWeek(start) + 7) % 7) - 7);
-            for (const { span, dates } of spans(context, saturday, 2)) yield [{ weekend: span }, dates, span];
+          each(s) {
+            let frames = s.run.shared.get('weekendFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
+            if (!frames) {
+              const { context } = s.run;
+              const start = context.period.start;
+              const saturday = addCalendarDays(start, ((6 - isoDayOfWeek(start) + 7) % 7) - 7);
+              frames = spans(context, saturday, 2).map(({ span, dates }) => [{ weekend: span }, dates, span]);
+              s.run.shared.set('weekendFrames', frames);
+            }
+            return frames;
           },
         };
       case 'horizon':
@@ -312,6 +323,21 @@ class Judgement implements JudgedSubject {
   }
 }
 
+/** The fact names conditions read (`fact`, and a `value` of `{ "fact": … }`). */
+function factsReadBy(conditions: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  const stack: unknown[] = [...conditions];
+  while (stack.length) {
+    const c = stack.pop();
+    if (Array.isArray(c)) stack.push(...c);
+    else if (isPlainObject(c)) {
+      if (typeof c.fact === 'string') out.add(c.fact);
+      for (const v of Object.values(c)) stack.push(v);
+    }
+  }
+  return out;
+}
+
 /** The `let` names an expression reads, for the cycle check. */
 function letReferences(expr: unknown, lets: ReadonlySet<string>, out: Set<string>): Set<string> {
   // An explicit stack: a rule file's nesting depth never becomes the engine's recursion depth.
@@ -419,6 +445,9 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
   const penaltyAmount = definition.penalty ? compileExpr(definition.penalty.amount, 'penalty.amount', env) : undefined;
   const penaltyWeight = definition.penalty ? compileExpr(definition.penalty.weight, 'penalty.weight', env) : undefined;
   const factNames = Object.keys(definition.facts);
+  // The facts the checks read: all a compliant subject needs. The others are made for the reported ones.
+  const checked = factsReadBy(definition.checks.map((c) => c.conditions));
+  const verdictFacts = factNames.filter((name) => checked.has(name));
   const subjectType = definition.subjectType;
 
   // A rule judged date by date (its last dimension `date`) may skip the dates that would judge
@@ -495,7 +524,7 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
       let lastId: string | undefined;
       const tracker = new DateTracker();
       for (const scope of leaves(context, ruleOptions, at, tracker)) {
-        for (const name of factNames) values[name] = plainValue(scope.letValue(name)) ?? null;
+        for (const name of verdictFacts) values[name] = plainValue(scope.letValue(name)) ?? null;
         const id = String(plainValue(subjectId!(scope)));
         if (id !== lastId) {
           judged({ type: subjectType, id });
