@@ -16,8 +16,15 @@ import { readXlsxSheet, type SheetRow } from './_lib/xlsx-workbook.js';
  * @example
  * const roster = await readXlsxRoster('roster.xlsx', '四月', { shiftCodes })
  */
-export async function readXlsxRoster(file: string, sheet: string | undefined, options: RosterReadOptions = {}): Promise<RosterFile> {
+export async function readXlsxRoster(
+  file: string,
+  sheet: string | undefined,
+  options: RosterReadOptions = {},
+  /** Each record as it is read, instead of in `records` (which then stays empty). */
+  onRecord?: (record: RosterRecord) => void,
+): Promise<RosterFile> {
   const records: RosterRecord[] = [];
+  const emit = onRecord ?? ((r: RosterRecord) => records.push(r));
   const problems: Problem[] = [];
   let long: { layout: CsvLayout; officerColumn: number } | undefined;
   let wide: ReturnType<typeof createWideRoster> | undefined;
@@ -43,7 +50,7 @@ export async function readXlsxRoster(file: string, sheet: string | undefined, op
   });
   if ('problems' in read) return { file, records: [], problems: read.problems };
   if (wide) {
-    const expanded = wide.finish(read.merges);
+    const expanded = wide.finish(read.merges, onRecord);
     return { file, records: expanded.records, problems: [...problems, ...expanded.problems] };
   }
   if (!headerSeen) {
@@ -69,7 +76,7 @@ export async function readXlsxRoster(file: string, sheet: string | undefined, op
     const { source } = result.record;
     source.sheet = sheetName;
     if (row.cells.find((c) => c.column === officerColumn)?.kind === 'number') source.officerTypedAsNumber = true;
-    records.push(result.record);
+    emit(result.record);
   }
 }
 

@@ -36,8 +36,18 @@ export interface StreamRosterOptions extends RosterReadOptions {
  * await streamRosterFile('roster.ndjson', {}, builder)
  */
 export async function streamRosterFile(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
-  const kind = rosterFileKind(workbookSheet(file).path);
+  const { path, sheet } = workbookSheet(file);
+  const kind = rosterFileKind(path);
   if (kind === 'ndjson') return streamNdjson(file, options, sink);
+  if (kind === 'xlsx') {
+    // The workbook is read as a stream already; its records go to the sink as they are made,
+    // not collected first (a city-year's 排班表 is millions of records).
+    const { readXlsxRoster } = await import('./read-xlsx-roster.js');
+    const read = await readXlsxRoster(path, sheet, options, (r) => sink.record(r.value, r.source));
+    for (const p of read.problems) sink.problem(p);
+    for (const r of read.records) sink.record(r.value, r.source);
+    return { notes: read.notes ?? [] };
+  }
   if (kind === 'csv' && options.encoding === undefined) {
     const mark = sink.mark();
     const streamed = await streamUtf8Csv(file, options, sink);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, checkFiles } from '../../src/check.js';
 import { DutyComplianceError } from '../../src/errors.js';
+import { resolveSettings } from '../../src/engine/settings.js';
 import { readDatasetFile } from '../../src/io/read-dataset.js';
 import { readRosterFile } from '../../src/io/read-roster-file.js';
 import { streamRosterFile } from '../../src/io/stream-roster-file.js';
@@ -125,6 +126,33 @@ describe('streamed roster files', () => {
     const { notes } = await streamRosterFile(gbk, { highWaterMark: 8 }, builder);
     expect(notes).toEqual([(await readRosterFile(gbk)).notes![0]]);
     expect(builder.finish()).toEqual(await whole(dataset, gbk));
+  });
+});
+
+describe('streamRosterFile: workbooks', () => {
+  /** What a sink is given, in order. */
+  async function given(roster: string, options: Parameters<typeof streamRosterFile>[1]) {
+    const records: unknown[] = [];
+    const problems: unknown[] = [];
+    await streamRosterFile(roster, options, { record: (value, source) => records.push({ value, source }), problem: (p) => problems.push(p), mark: () => 0, rollback: () => {} });
+    return { records, problems };
+  }
+
+  it('hands on the records of a wide, a merged and a long workbook as they are read: the same, in the same order, as reading it whole', async () => {
+    const config = JSON.parse(execFileSync('cat', [join(dir, 'config-wide.json')], { encoding: 'utf8' })) as { settings: Parameters<typeof resolveSettings>[0] };
+    const shiftCodes = resolveSettings(config.settings).shiftCodes;
+    const cases: [string, Parameters<typeof streamRosterFile>[1]][] = [
+      [join(dir, 'roster.xlsx'), { shiftCodes, period: { start: '2017-01-01', end: '2017-02-14' } }],
+      // No shift codes: every code is a problem, given on as well.
+      ['test/io/__fixtures__/calc-merged.xlsx', {}],
+      ['test/io/__fixtures__/calc-long.xlsx', {}],
+    ];
+    for (const [roster, options] of cases) {
+      const read = await readRosterFile(roster, options);
+      const streamedRecords = await given(roster, options);
+      expect(read.records.length + read.problems.length, roster).toBeGreaterThan(0);
+      expect(streamedRecords, roster).toEqual({ records: read.records.map((r) => ({ value: r.value, source: r.source })), problems: read.problems });
+    }
   });
 });
 

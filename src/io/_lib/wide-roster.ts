@@ -123,10 +123,14 @@ function yearOf(month: number, day: number, period: { start: string; end: string
  * for (const row of rows) wide.push(row)
  * const { records, problems } = wide.finish([])
  */
-export function createWideRoster(header: GridRow, context: WideRosterContext): { push(row: GridRow): void; finish(merges: readonly CellRange[]): { records: RosterRecord[]; problems: Problem[] } } {
+export function createWideRoster(
+  header: GridRow,
+  context: WideRosterContext,
+): { push(row: GridRow): void; finish(merges: readonly CellRange[], onRecord?: (record: RosterRecord) => void): { records: RosterRecord[]; problems: Problem[] } } {
   const { file, sheet, shiftCodes } = context;
   const problems: Problem[] = [];
   const records: RosterRecord[] = [];
+  let emit: (record: RosterRecord) => void = (r) => records.push(r);
   const at = (row: GridRow, column: number): Problem => ({
     file,
     ...(sheet !== undefined ? { sheet } : {}),
@@ -180,9 +184,15 @@ export function createWideRoster(header: GridRow, context: WideRosterContext): {
       }
       rows.push(row);
     },
-    finish(merges) {
+    finish(merges, onRecord) {
       applyMerges(rows, merges);
-      for (const row of rows) expandRow(row);
+      // With `onRecord`, each record goes on as it is made and each row is let go once expanded:
+      // a city-year's sheet held as rows and as millions of records at once was its peak.
+      emit = onRecord ?? ((r) => records.push(r));
+      for (let i = 0; i < rows.length; i++) {
+        expandRow(rows[i]!);
+        if (onRecord) (rows as (GridRow | undefined)[])[i] = undefined;
+      }
       return { records, problems };
     },
   };
@@ -230,7 +240,7 @@ export function createWideRoster(header: GridRow, context: WideRosterContext): {
           const source: EntrySource = { file, line: row.line, path: '', columns: officerColumns, cell: ref };
           if (sheet !== undefined) source.sheet = sheet;
           if (officerCell?.kind === 'number') source.officerTypedAsNumber = true;
-          records.push({ value, source });
+          emit({ value, source });
         }
       }
     }
