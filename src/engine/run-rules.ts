@@ -80,30 +80,26 @@ async function runRule(context: CheckContext, module: RuleModule, rule: EnabledR
     if (!ofType) judgedSubjects.set(type, (ofType = new Map()));
     if (!ofType.has(id)) ofType.set(id, { type, id });
   };
+  // The index of the first check that holds, or -1; a promise only where an evaluator answers with one (json-rules-engine).
+  const verdict = (subjectFacts: Record<string, unknown>): number | Promise<number> => {
+    const facts = conditionFacts.of(subjectFacts);
+    for (let i = 0; i < checks.length; i++) {
+      const held = checks[i]!(facts);
+      if (typeof held !== 'boolean') return firstHeld(checks, facts, i, held);
+      if (held) return i;
+    }
+    return -1;
+  };
   if (module.facts.judge && !measures) {
     // Subjects judged where they are made: only those a check holds for become objects.
-    const verdict = (subjectFacts: Record<string, unknown>): number | Promise<number> => {
-      const facts = conditionFacts.of(subjectFacts);
-      for (let i = 0; i < checks.length; i++) {
-        const held = checks[i]!(facts);
-        if (typeof held !== 'boolean') return firstHeld(checks, facts, i, held);
-        if (held) return i;
-      }
-      return -1;
-    };
     await module.facts.judge(context, rule.options, verdict, (judged, checkIndex) => findings.push({ judged, checkIndex }), noteSubject);
   } else {
     for (const judged of module.facts.subjects(context, rule.options)) {
       noteSubject(judged.subject);
       measures?.push(measuresOf(judged));
-      const facts = conditionFacts.of(judged.facts);
-      for (let i = 0; i < checks.length; i++) {
-        const held = checks[i]!(facts);
-        if (typeof held === 'boolean' ? held : await held) {
-          findings.push({ judged, checkIndex: i });
-          break;
-        }
-      }
+      const held = verdict(judged.facts);
+      const checkIndex = typeof held === 'number' ? held : await held;
+      if (checkIndex >= 0) findings.push({ judged, checkIndex });
     }
   }
   const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;

@@ -17,7 +17,7 @@ describe('unchangedThrough', () => {
     fc.assert(
       fc.property(fc.array(span, { maxLength: 6 }), fc.integer({ min: 0, max: 90 }), (spans, from) => {
         const date = day(from);
-        const last = unchangedThrough(date, spans);
+        const last = unchangedThrough(date, spans, (x) => x.start, (x) => x.end);
         const today = holding(spans, date);
         // Through `last` (or the horizon of the test when nothing changes) the same spans hold…
         const through = last ?? day(120);
@@ -30,8 +30,10 @@ describe('unchangedThrough', () => {
   });
 
   it('says the day before a span starts, or the last day of one that holds', () => {
-    expect(unchangedThrough('2017-03-01', [{ start: '2017-01-01', end: '2017-03-10' }, { start: '2017-03-20' }])).toBe('2017-03-10');
-    expect(unchangedThrough('2017-03-01', [{ start: '2017-03-05' }])).toBe('2017-03-04');
-    expect(unchangedThrough('2017-03-01', [{ start: '2017-01-01' }, { start: '2016-01-01', end: '2016-02-01' }])).toBeUndefined();
+    const from = (a: { from: string; to?: string }) => a.from;
+    const to = (a: { from: string; to?: string }) => a.to;
+    expect(unchangedThrough('2017-03-01', [{ from: '2017-01-01', to: '2017-03-10' }, { from: '2017-03-20' }], from, to)).toBe('2017-03-10');
+    expect(unchangedThrough('2017-03-01', [{ from: '2017-03-05' }], from, to)).toBe('2017-03-04');
+    expect(unchangedThrough('2017-03-01', [{ from: '2017-01-01' }, { from: '2016-01-01', to: '2016-02-01' }], from, to)).toBeUndefined();
   });
 });

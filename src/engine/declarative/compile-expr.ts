@@ -233,8 +233,8 @@ function dayFlagUnchangedThrough(
   flagOn: (d: CalendarDate) => boolean,
 ): CalendarDate {
   const { context } = s.run;
-  if (flag === 'communityOfficer') return unchangedThrough(date, context.assignmentsOf(officer()).map((a) => ({ start: a.from, end: a.to }))) ?? limit;
-  if (flag === 'nonNormalDuty') return unchangedThrough(date, (context.input.dataset.nonNormalDuty ?? []).map((n) => ({ start: n.start, end: n.end }))) ?? limit;
+  if (flag === 'communityOfficer') return unchangedThrough(date, context.assignmentsOf(officer()), (a) => a.from, (a) => a.to) ?? limit;
+  if (flag === 'nonNormalDuty') return unchangedThrough(date, context.input.dataset.nonNormalDuty ?? [], (n) => n.start, (n) => n.end) ?? limit;
   let last = date;
   while (last < limit) {
     const next = addCalendarDays(last, 1);

@@ -39,6 +39,18 @@ function spans(context: CheckContext, first: CalendarDate, length: number): { sp
   return out;
 }
 
+type LevelFrame = [Record<string, unknown>, readonly CalendarDate[], DatePeriod];
+
+/**
+ * A time dimension's frames (bindings, dates, period), made once per check and shared by every
+ * officer or community and every rule: one set of objects, not one per subject.
+ */
+function sharedFrames(s: Scope, key: string, make: () => LevelFrame[]): LevelFrame[] {
+  let frames = s.run.shared.get(key) as LevelFrame[] | undefined;
+  if (!frames) s.run.shared.set(key, (frames = make()));
+  return frames;
+}
+
 function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
   if (typeof dim === 'string') {
     switch (dim) {
@@ -50,39 +62,25 @@ function compileLevel(dim: Dimension, index: number, env: CompileEnv): Level {
       }
       case 'date':
         return {
-          each(s) {
-            // The same frames for every officer or community of the run: one set of objects, not one per subject.
-            let frames = s.run.shared.get('dateFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
-            if (!frames) s.run.shared.set('dateFrames', (frames = s.run.context.periodDates.map((d) => [{ date: d }, [d], { start: d, end: d }])));
-            return frames;
-          },
+          each: (s) => sharedFrames(s, 'dateFrames', () => s.run.context.periodDates.map((d) => [{ date: d }, [d], { start: d, end: d }])),
         };
-      // Like the dates', the weeks' and weekends' frames are made once per check and shared by every officer.
       case 'isoWeek':
         return {
-          each(s) {
-            let frames = s.run.shared.get('isoWeekFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
-            if (!frames) {
+          each: (s) =>
+            sharedFrames(s, 'isoWeekFrames', () => {
               const { context } = s.run;
-              frames = spans(context, isoWeekOf(context.period.start).start, 7).map(({ span, dates }) => [{ week: span }, dates, span]);
-              s.run.shared.set('isoWeekFrames', frames);
-            }
-            return frames;
-          },
+              return spans(context, isoWeekOf(context.period.start).start, 7).map(({ span, dates }) => [{ week: span }, dates, span]);
+            }),
         };
       case 'weekend':
         return {
-          each(s) {
-            let frames = s.run.shared.get('weekendFrames') as [Record<string, unknown>, CalendarDate[], DatePeriod][] | undefined;
-            if (!frames) {
+          each: (s) =>
+            sharedFrames(s, 'weekendFrames', () => {
               const { context } = s.run;
               const start = context.period.start;
               const saturday = addCalendarDays(start, ((6 - isoDayOfWeek(start) + 7) % 7) - 7);
-              frames = spans(context, saturday, 2).map(({ span, dates }) => [{ weekend: span }, dates, span]);
-              s.run.shared.set('weekendFrames', frames);
-            }
-            return frames;
-          },
+              return spans(context, saturday, 2).map(({ span, dates }) => [{ weekend: span }, dates, span]);
+            }),
         };
       case 'horizon':
         return { *each(s) { yield [{}, s.run.context.periodDates, { ...s.run.context.period }]; } };
@@ -153,9 +151,7 @@ function compileRuns(spec: { key: unknown; carry?: { key: unknown; length: unkno
       const tracker = new DateTracker();
       const lastDate = dates[dates.length - 1]!;
       for (let d = 0; d < dates.length; ) {
-        tracker.date = dates[d]!;
-        tracker.until = lastDate;
-        tracker.active = true;
+        tracker.begin(dates[d]!, lastDate);
         const value = plainValue(key(s.withTrackedDate(dates[d]!, tracker)));
         tracker.active = false;
         keys[d++] = value;
@@ -489,9 +485,7 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
         const vars = Bindings.one(frame.scope.vars, 'date', date);
         vars.tracker = tracker;
         scope = new Scope(run, vars, dates!, letFns, undefined, tracker);
-        tracker.date = date;
-        tracker.until = lastDate;
-        tracker.active = true;
+        tracker.begin(date, lastDate);
       } else scope = new Scope(run, new Bindings(frame.scope.vars, bindings), dates ?? frame.scope.dates, letFns);
       const subjectPeriod = period ?? frame.period;
       if (!leaf) {

@@ -6,7 +6,7 @@ import { overlapMinutes, type Interval } from '../../time/intervals.js';
 import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
 import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv } from './compile-expr.js';
-import type { ExprFn, Scope } from './scope.js';
+import type { DateTracker, ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
@@ -124,6 +124,12 @@ function entriesStartingOn(s: Scope, officer: string | undefined, date: Calendar
 
 const NO_ENTRIES: readonly RosterEntry[] = Object.freeze([]);
 
+/** Nothing on `date` stays nothing until the next of the sorted `dates` that has something: the tracker is told so. */
+function noneUntilNext(tracker: DateTracker, dates: readonly CalendarDate[], date: CalendarDate): void {
+  const next = dates[firstIndexAfter(dates, date, false)];
+  if (next !== undefined) tracker.holdsUntil(addCalendarDays(next, -1));
+}
+
 /** The first index of sorted `dates` at or after `date` (`orEqual`), or after it. */
 function firstIndexAfter(dates: readonly CalendarDate[], date: CalendarDate, orEqual: boolean): number {
   let lo = 0;
@@ -169,6 +175,8 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     (p.alsoTypes === undefined || dependsOnlyOn(dependenciesOf(p.alsoTypes, env.lets), ['checkPeriod']));
   const readsBoundOfficer = whereDeps.has('officer');
   const cacheKey = `entries:${path}`;
+  // What a filter's result is kept by: the officer, and the bound officer where `where` reads it.
+  const filterKey = (s: Scope, officer: string | undefined): string => (readsBoundOfficer ? `${officer}\u0000${boundOfficerId(s)}` : `${officer}`);
   // The entries' filter: which categories, types and `where` they pass.
   const filterOf = (s: Scope): ((e: RosterEntry) => boolean) => {
     const { context } = s.run;
@@ -192,7 +200,7 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
   const passingDates = (s: Scope, officer: string | undefined): readonly CalendarDate[] => {
     let byOfficer = s.run.cache.get(datesKey) as Map<string, readonly CalendarDate[]> | undefined;
     if (!byOfficer) s.run.cache.set(datesKey, (byOfficer = new Map()));
-    const key = readsBoundOfficer ? `${officer}\u0000${boundOfficerId(s)}` : `${officer}`;
+    const key = filterKey(s, officer);
     let dates = byOfficer.get(key);
     if (!dates) {
       const passes = filterOf(s);
@@ -219,11 +227,7 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
           const starting = entriesStartingOn(s, officer, d);
           const found = starting.length === 0 ? [] : starting.filter(filterOf(s));
           if (found.length > 0) tracker.readDate();
-          else {
-            const all = passingDates(s, officer);
-            const next = all[firstIndexAfter(all, d, false)];
-            if (next !== undefined) tracker.holdsUntil(addCalendarDays(next, -1));
-          }
+          else noneUntilNext(tracker, passingDates(s, officer), d);
           return found;
         }
       }
@@ -235,9 +239,9 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
   return (s) => {
     const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
     if (!perOfficer) return select(s, officer);
-    let byOfficer = s.run.cache.get(cacheKey) as Map<string | undefined, readonly RosterEntry[]> | undefined;
+    let byOfficer = s.run.cache.get(cacheKey) as Map<string, readonly RosterEntry[]> | undefined;
     if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new Map()));
-    const key = readsBoundOfficer ? `${officer}\u0000${boundOfficerId(s)}` : officer;
+    const key = filterKey(s, officer);
     let entries = byOfficer.get(key);
     if (!entries) byOfficer.set(key, (entries = select(s, officer)));
     return entries;
@@ -286,10 +290,7 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
       const date = s.datesUnnoted[0]!;
       const found = rests.byDate.get(date);
       if (found) tracker.readDate();
-      else {
-        const next = rests.dates[firstIndexAfter(rests.dates, date, false)];
-        if (next !== undefined) tracker.holdsUntil(addCalendarDays(next, -1));
-      }
+      else noneUntilNext(tracker, rests.dates, date);
       return found ?? [];
     }
     if (s.dates.length === 1) return rests.byDate.get(s.dates[0]!) ?? [];
@@ -375,7 +376,7 @@ const assignmentsMeasure: CompileMeasure = (arg, path, env) => {
       const tracker = s.vars.trackerOf('date');
       date = s.vars.peek('date');
       if (tracker?.active && typeof date === 'string') {
-        const last = unchangedThrough(date, candidates.map((a) => ({ start: a.from, end: a.to })));
+        const last = unchangedThrough(date, candidates, (a) => a.from, (a) => a.to);
         if (last !== undefined) tracker.holdsUntil(last);
       }
     } else date = on ? on(s) : undefined;

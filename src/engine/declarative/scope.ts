@@ -45,6 +45,13 @@ export class DateTracker {
   /** The last date (≥ date) through which everything read so far stays the same. */
   until: CalendarDate = '';
 
+  /** Starts judging a subject of `date`: nothing read yet, so it could hold through `until`. */
+  begin(date: CalendarDate, until: CalendarDate): void {
+    this.date = date;
+    this.until = until;
+    this.active = true;
+  }
+
   /** What was read holds on the date itself only. */
   readDate(): void {
     if (this.active) this.until = this.date;

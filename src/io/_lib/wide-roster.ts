@@ -130,7 +130,6 @@ export function createWideRoster(
   const { file, sheet, shiftCodes } = context;
   const problems: Problem[] = [];
   const records: RosterRecord[] = [];
-  let emit: (record: RosterRecord) => void = (r) => records.push(r);
   const at = (row: GridRow, column: number): Problem => ({
     file,
     ...(sheet !== undefined ? { sheet } : {}),
@@ -188,16 +187,16 @@ export function createWideRoster(
       applyMerges(rows, merges);
       // With `onRecord`, each record goes on as it is made and each row is let go once expanded:
       // a city-year's sheet held as rows and as millions of records at once was its peak.
-      emit = onRecord ?? ((r) => records.push(r));
+      const emit = onRecord ?? ((r: RosterRecord) => records.push(r));
       for (let i = 0; i < rows.length; i++) {
-        expandRow(rows[i]!);
+        expandRow(rows[i]!, emit);
         if (onRecord) (rows as (GridRow | undefined)[])[i] = undefined;
       }
       return { records, problems };
     },
   };
 
-  function expandRow(row: GridRow): void {
+  function expandRow(row: GridRow, emit: (record: RosterRecord) => void): void {
     const byColumn = new Map<number, GridCell>();
     let firstText: string | undefined;
     for (const c of row.cells) {
