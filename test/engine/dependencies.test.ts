@@ -16,7 +16,11 @@ describe('dependenciesOf', () => {
     [{ someDay: { day: 'communityOfficer' } }, ['dates', 'date', 'officer']],
     [{ countDays: true }, ['dates']],
     [{ exists: { assignments: { officer: { var: 'officer.id' }, community: { var: 'entry.community' }, on: { var: 'date' } } } }, ['officer', 'entry', 'date']],
-    [{ count: { entries: { categories: ['community'] } } }, ['officer', 'dates']],
+    [{ count: { entries: { categories: ['community'] } } }, ['officer']],
+    [{ count: { entries: { categories: ['community'], startsOn: 'subject' } } }, ['officer', 'dates']],
+    [{ rests: { of: { entries: {} }, breakMinutes: 0 } }, ['officer']],
+    [{ rests: { of: { entries: {} }, breakMinutes: 0, startsOn: 'subject' } }, ['officer', 'dates']],
+    [{ entries: 'not an object' }, ['officer', 'dates']],
     [{ filter: [{ var: 'short' }, { '<': [{ var: 'item.minutes' }, 3] }] }, ['let', 'item']],
     [{ var: 'checkPeriod.start' }, ['checkPeriod']],
   ])('%j reads %j', (expr, expected) => {

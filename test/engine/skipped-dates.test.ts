@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/engine/check-context.js';
 import { DateTracker } from '../../src/engine/declarative/scope.js';
+import { officerCellTables } from '../../src/engine/declarative/measures.js';
 import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
 import { resolveConfig } from '../../src/engine/resolve-config.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -18,7 +19,8 @@ import { createRuleRegistry } from '../../src/rules/index.js';
  * before (DateTracker). Skipping must change nothing: on generated cities — transfers, leave,
  * holidays, planted violations of every rule — every rule finds the same violations, with the
  * same evidence, as when every date is judged: with skipping turned off (DateTracker.skipping),
- * and through the path `--include subjects` takes (every subject made).
+ * and through the path `--include subjects` takes (every subject made). The same cities check the
+ * officers' cell tables of the windows and minutes measures against the general path.
  */
 const root = mkdtempSync(join(tmpdir(), 'duty-skipped-dates-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -44,7 +46,10 @@ describe('skipping dates that judge the same', () => {
         const everySubject = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions, collectMeasures: true });
         DateTracker.skipping = false;
         const everyDate = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (DateTracker.skipping = true));
-        for (const other of [everySubject, everyDate]) {
+        // And with the windows and minutes measures judged subject by subject, not from the officer's cells.
+        officerCellTables.enabled = false;
+        const everyCell = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (officerCellTables.enabled = true));
+        for (const other of [everySubject, everyDate, everyCell]) {
           expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(other.violations));
           expect(skipping.runs[0]!.subjects, rule.id).toEqual(other.runs[0]!.subjects);
         }

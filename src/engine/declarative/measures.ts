@@ -427,6 +427,8 @@ function aggregate(apply: (values: number[]) => unknown): CompileMeasure {
 }
 
 const MIDNIGHT: ClockWindow = { name: 'day', start: 0, end: 0 };
+/** One list for every run: the officer's cells are kept by the list of windows they are of. */
+const DAY: readonly ClockWindow[] = [MIDNIGHT];
 
 /** The windows a measure counts in, on each date. */
 type Windows = (s: Scope) => readonly ClockWindow[];
@@ -437,7 +439,7 @@ type Windows = (s: Scope) => readonly ClockWindow[];
  * its start is on the next day).
  */
 function compileWindows(arg: unknown, path: string, env: CompileEnv): Windows | undefined {
-  if (arg === 'day') return () => [MIDNIGHT];
+  if (arg === 'day') return () => DAY;
   if (isPlainObject(arg) && Object.keys(arg).length === 1 && 'setting' in arg) {
     if (arg.setting === 'daytime') return (s) => [s.run.context.settings.daytime];
     if (arg.setting === 'halfDayWindows') return (s) => s.run.context.settings.halfDayWindows;
@@ -474,6 +476,14 @@ interface CellsSpec {
   windows: Windows;
   days: ExprFn | undefined;
   entryWhere: ExprFn | undefined;
+  /**
+   * Whether `of`, `days` and `entryWhere` read nothing of the subject but the officer (and, for
+   * the last two, the date and the entry): then a cell's minutes are the officer's, whichever
+   * subject asks, and are computed for the whole check period at once ({@link CellTable}).
+   */
+  officerCells: boolean;
+  /** The run cache's key of the officer's cells. */
+  tableKey: string;
 }
 
 function compileCells(p: Record<string, unknown>, path: string, env: CompileEnv): CellsSpec | undefined {
@@ -482,7 +492,11 @@ function compileCells(p: Record<string, unknown>, path: string, env: CompileEnv)
   const dayEnv = { ...env, vars: new Set([...env.vars, 'date']) };
   const days = p.days === undefined ? undefined : compileExpr(p.days, keyPath(path, 'days'), dayEnv);
   const entryWhere = p.entryWhere === undefined ? undefined : compileExpr(p.entryWhere, keyPath(path, 'entryWhere'), { ...dayEnv, vars: new Set([...dayEnv.vars, 'entry']) });
-  return windows ? { of, windows, days, entryWhere } : undefined;
+  const officerCells =
+    dependsOnlyOn(dependenciesOf(p.of, env.lets), ['officer', 'checkPeriod']) &&
+    (p.days === undefined || dependsOnlyOn(dependenciesOf(p.days, env.lets), ['officer', 'date', 'checkPeriod'])) &&
+    (p.entryWhere === undefined || dependsOnlyOn(dependenciesOf(p.entryWhere, env.lets), ['officer', 'date', 'entry', 'checkPeriod']));
+  return windows ? { of, windows, days, entryWhere, officerCells, tableKey: `cells:${path}` } : undefined;
 }
 
 const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: e.endInstant });
@@ -490,6 +504,7 @@ const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: 
 /**
  * Calls `visit` for each (date, window) of the subject's dates that `days` admits, with the
  * entries that count there (`entryWhere`, with `date` and `entry` bound) and their union minutes.
+ * The general path, for cells that depend on more of the subject than its officer.
  */
 function eachCell(
   s: Scope,
@@ -521,6 +536,201 @@ function eachCell(
   }
 }
 
+/** The instants of a list of windows on every date of the check period, made once per check. */
+interface WindowGrid {
+  readonly windows: readonly ClockWindow[];
+  /** Start and end of window w on the period's date j, at j × windows + w. */
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /** Midnight starting each date of the period. */
+  readonly dayStarts: Float64Array;
+}
+
+function windowGridOf(s: Scope, windows: readonly ClockWindow[]): WindowGrid {
+  let grids = s.run.shared.get('windowGrids') as WeakMap<readonly ClockWindow[], WindowGrid> | undefined;
+  if (!grids) s.run.shared.set('windowGrids', (grids = new WeakMap()));
+  let grid = grids.get(windows);
+  if (!grid) {
+    const dates = s.run.context.periodDates;
+    const k = windows.length;
+    const starts = new Float64Array(dates.length * k);
+    const ends = new Float64Array(dates.length * k);
+    const dayStarts = new Float64Array(dates.length);
+    dates.forEach((date, j) => {
+      dayStarts[j] = s.run.context.windowOn(date, MIDNIGHT).start;
+      windows.forEach((w, i) => {
+        const interval = windowOn(s, date, w);
+        starts[j * k + i] = interval.start;
+        ends[j * k + i] = interval.end;
+      });
+    });
+    grids.set(windows, (grid = { windows, starts, ends, dayStarts }));
+  }
+  return grid;
+}
+
+/**
+ * An officer's (date, window) cells over the whole check period: for each, the union minutes of
+ * the entries that count there, found in one sweep of the officer's entries in start order
+ * (each entry meets the windows of a date or two), instead of a search and a filter per subject
+ * date. `days` is asked once per date, and only where a subject or an entry needs it.
+ */
+interface CellTable {
+  readonly list: readonly RosterEntry[];
+  readonly byStart: EntriesByStart;
+  readonly grid: WindowGrid;
+  /** Per period date: 1 where `days` admits it, 0 where not, -1 not asked yet. */
+  readonly admitted: Int8Array;
+  /** Union minutes at date j × windows + window w. */
+  readonly minutes: Float64Array;
+}
+
+/** Off: `windows` and `minutes` take the general path (eachCell) for every subject, for tests that compare both. */
+export const officerCellTables = { enabled: true };
+
+/** The officer's cells, or undefined where `of` gives this subject another list than the officer's (the general path then). */
+function cellTableOf(s: Scope, spec: CellsSpec): CellTable | undefined {
+  if (!officerCellTables.enabled) return undefined;
+  const list = asArray(spec.of(s)) as RosterEntry[];
+  let tables = s.run.cache.get(spec.tableKey) as OfficerCache<CellTable> | undefined;
+  if (!tables) s.run.cache.set(spec.tableKey, (tables = new OfficerCache()));
+  const table = tables.get(boundOfficerId(s) ?? '', () => buildCellTable(s, spec, list));
+  return table.list === list ? table : undefined;
+}
+
+function dayAdmitted(s: Scope, spec: CellsSpec, table: CellTable, j: number): boolean {
+  let a = table.admitted[j]!;
+  if (a < 0) {
+    const date = s.run.context.periodDates[j]!;
+    a = table.admitted[j] = !spec.days || truthy(spec.days(s.withOne('date', date, [date]))) ? 1 : 0;
+  }
+  return a === 1;
+}
+
+function entryCounts(s: Scope, spec: CellsSpec, entry: RosterEntry, date: CalendarDate): boolean {
+  return !spec.entryWhere || truthy(spec.entryWhere(s.withOne('date', date, [date]).withOne('entry', entry)));
+}
+
+function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[]): CellTable {
+  const grid = windowGridOf(s, spec.windows(s));
+  const { starts, ends, dayStarts } = grid;
+  const n = dayStarts.length;
+  const k = grid.windows.length;
+  const byStart = entriesByStart(s, list);
+  const table: CellTable = { list, byStart, grid, admitted: new Int8Array(n).fill(-1), minutes: new Float64Array(n * k) };
+  const { minutes } = table;
+  // Each cell's union, swept as unionEntryMinutesWithin does: clipped to a window, entries in
+  // start order stay in start order. The sums are the same additions in the same order.
+  const runStart = new Float64Array(n * k);
+  const runEnd = new Float64Array(n * k).fill(-Infinity);
+  const dates = s.run.context.periodDates;
+  for (const e of byStart.sorted) {
+    // The date before the entry's start may have a window reaching past midnight.
+    let j = lastAtOrBefore(dayStarts, e.startInstant) - 1;
+    if (j < 0) j = 0;
+    for (; j < n && dayStarts[j]! < e.endInstant; j++) {
+      let counts = 0;
+      for (let w = 0; w < k; w++) {
+        const c = j * k + w;
+        const start = e.startInstant > starts[c]! ? e.startInstant : starts[c]!;
+        const end = e.endInstant < ends[c]! ? e.endInstant : ends[c]!;
+        if (end <= start) continue;
+        if (counts === 0) counts = dayAdmitted(s, spec, table, j) && entryCounts(s, spec, e, dates[j]!) ? 1 : -1;
+        if (counts < 0) break;
+        if (start > runEnd[c]!) {
+          if (runEnd[c]! > runStart[c]!) minutes[c]! += runEnd[c]! - runStart[c]!;
+          runStart[c] = start;
+          runEnd[c] = end;
+        } else if (end > runEnd[c]!) runEnd[c] = end;
+      }
+    }
+  }
+  for (let c = 0; c < minutes.length; c++) {
+    if (runEnd[c]! > runStart[c]!) minutes[c]! += runEnd[c]! - runStart[c]!;
+    minutes[c] = minutes[c]! / 60_000;
+  }
+  return table;
+}
+
+/** The index of the last value ≤ x in ascending `values`, -1 if none. */
+function lastAtOrBefore(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Where the subject's dates are in the check period: the first one's index, if they are a
+ * stretch of it (a week, a run, a date), else -1 (the general path then).
+ */
+function periodStretchOf(s: Scope, dates: readonly CalendarDate[]): number {
+  if (dates.length === 0) return 0;
+  const j0 = periodIndexOf(s).get(dates[0]!);
+  const period = s.run.context.periodDates;
+  if (j0 === undefined || j0 + dates.length > period.length) return -1;
+  for (let i = 1; i < dates.length; i++) if (period[j0 + i] !== dates[i]) return -1;
+  return j0;
+}
+
+/** Whether any window of the period's date j has minutes. */
+function dayHasMinutes(table: CellTable, j: number): boolean {
+  const k = table.grid.windows.length;
+  for (let c = j * k; c < j * k + k; c++) if (table.minutes[c]! > 0) return true;
+  return false;
+}
+
+/**
+ * What the cells of a stretch of an officer's table found behind a measure's value: the cells
+ * that counted (`windows`: at least `limit` minutes; `minutes`: any), then the entries with
+ * their minutes in them. Made only when evidence reads it: for the few subjects reported.
+ */
+class TableWitness implements Witness {
+  private made: Witness | undefined;
+
+  constructor(
+    private readonly s: Scope,
+    private readonly spec: CellsSpec,
+    private readonly table: CellTable,
+    private readonly from: number,
+    private readonly days: number,
+    /** A `windows` measure's threshold; undefined for `minutes`. */
+    private readonly atLeast: number | undefined,
+  ) {}
+
+  get cells(): WindowCell[] {
+    return (this.made ??= this.make()).cells;
+  }
+
+  get entryMinutes(): Map<RosterEntry, number> {
+    return (this.made ??= this.make()).entryMinutes;
+  }
+
+  private make(): Witness {
+    const { s, spec, table, atLeast } = this;
+    const witness: Witness = { cells: [], entryMinutes: new Map() };
+    const { windows, starts, ends } = table.grid;
+    const k = windows.length;
+    for (let j = this.from; j < this.from + this.days; j++) {
+      if (table.admitted[j] !== 1) continue;
+      const date = s.run.context.periodDates[j]!;
+      for (let w = 0; w < k; w++) {
+        const c = j * k + w;
+        const minutes = table.minutes[c]!;
+        if (atLeast === undefined ? minutes <= 0 : minutes < atLeast) continue;
+        if (atLeast !== undefined) witness.cells.push({ source: 'half-day', date, window: windows[w]!.name, minutes });
+        const interval = { start: starts[c]!, end: ends[c]! };
+        addEntryMinutes(witness, table.byStart.overlapping(interval.start, interval.end).filter((e) => entryCounts(s, spec, e, date)), interval);
+      }
+    }
+    return witness;
+  }
+}
+
 /** The index of a list of entries; one per list, so the subjects that share a list (the officer's, cached) share it. */
 function entriesByStart(s: Scope, entries: readonly RosterEntry[]): EntriesByStart {
   // A short list (one entry, a day's) is indexed faster than it is looked up, and is made anew each time.
@@ -534,6 +744,8 @@ function entriesByStart(s: Scope, entries: readonly RosterEntry[]): EntriesBySta
 
 /** Entries in start order, to find those overlapping a span by binary search. */
 class EntriesByStart {
+  /** In start order, then input order. */
+  readonly sorted: readonly RosterEntry[];
   private readonly entries: readonly RosterEntry[];
   private readonly longest: number;
 
@@ -545,7 +757,7 @@ class EntriesByStart {
       if (i > 0 && entries[i - 1]!.startInstant > e.startInstant) sorted = false;
       if (e.endInstant - e.startInstant > longest) longest = e.endInstant - e.startInstant;
     }
-    this.entries = sorted ? entries : [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+    this.entries = this.sorted = sorted ? entries : [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
     this.longest = longest;
   }
 
@@ -594,6 +806,20 @@ const minutesMeasure: CompileMeasure = (arg, path, env) => {
       for (const e of asArray(spec.of(s)) as RosterEntry[]) for (const d of localDatesTouched(e.startInstant, e.endInstant, s.run.context.zone)) set.add(d);
       dates = [...set].sort();
     }
+    if (!touched && spec.officerCells) {
+      const table = cellTableOf(s, spec);
+      const from = table ? periodStretchOf(s, dates) : -1;
+      if (table && from >= 0) {
+        const k = table.grid.windows.length;
+        let total = 0;
+        for (let j = from; j < from + dates.length; j++) {
+          if (!dayHasMinutes(table, j) || !dayAdmitted(s, spec, table, j)) continue;
+          for (let c = j * k; c < j * k + k; c++) total += table.minutes[c]!;
+        }
+        if (witnessKey) s.witnesses.set(witnessKey, new TableWitness(s, spec, table, from, dates.length, undefined));
+        return total;
+      }
+    }
     let total = 0;
     // One window counts once even where two dates' windows are the same instants.
     const seen = new Set<number>();
@@ -625,6 +851,23 @@ const windowsMeasure: CompileMeasure = (arg, path, env) => {
   const witnessKey = env.witnessKey;
   return (s) => {
     const limit = num(threshold(s));
+    if (spec.officerCells) {
+      const table = cellTableOf(s, spec);
+      const dates = s.dates;
+      const from = table ? periodStretchOf(s, dates) : -1;
+      if (table && from >= 0) {
+        const k = table.grid.windows.length;
+        let count = 0;
+        for (let j = from; j < from + dates.length; j++) {
+          // At least a positive threshold: a date without minutes is not even asked `days`.
+          if (atLeast && limit > 0 && !dayHasMinutes(table, j)) continue;
+          if (!dayAdmitted(s, spec, table, j)) continue;
+          for (let c = j * k; c < j * k + k; c++) if (atLeast ? table.minutes[c]! >= limit : table.minutes[c]! < limit) count++;
+        }
+        if (witnessKey) s.witnesses.set(witnessKey, atLeast ? new TableWitness(s, spec, table, from, dates.length, limit) : { cells: [], entryMinutes: new Map() });
+        return count;
+      }
+    }
     const witness: Witness = { cells: [], entryMinutes: new Map() };
     let count = 0;
     eachCell(

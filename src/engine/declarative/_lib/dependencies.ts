@@ -7,9 +7,12 @@ const IMPLICIT_READS: Readonly<Record<string, readonly string[]>> = {
   windows: ['dates'],
   minutes: ['dates'],
   day: ['date', 'officer'],
-  entries: ['officer', 'dates'],
-  rests: ['officer', 'dates'],
+  entries: ['officer'],
+  rests: ['officer'],
 };
+
+/** Operators that read the subject's dates only with `startsOn` (without it: the officer's, whatever the dates). */
+const READS_DATES_WITH_STARTS_ON: ReadonlySet<string> = new Set(['entries', 'rests']);
 
 /**
  * What an expression's value may depend on besides the run's constants (options, settings,
@@ -39,6 +42,7 @@ export function dependenciesOf(expr: unknown, lets: ReadonlySet<string>): Set<st
         out.add(lets.has(head) ? 'let' : head);
       }
       for (const name of IMPLICIT_READS[key] ?? []) out.add(name);
+      if (READS_DATES_WITH_STARTS_ON.has(key) && !(isPlainObject(value) && value.startsOn === undefined)) out.add('dates');
       stack.push(value);
     }
   }

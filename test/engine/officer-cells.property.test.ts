@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
+import { officerCellTables } from '../../src/engine/declarative/measures.js';
+import { dataset } from '../_lib/rule-tester.js';
+
+/**
+ * `windows` and `minutes` measures whose cells depend on the officer alone are computed once
+ * per officer over the whole check period (a CellTable), not per subject. Both ways must report
+ * the same: counts, minutes, and the cells and entries behind them. Random rosters meet windows
+ * that cross midnight, entries over several days, days a filter refuses, entries `entryWhere`
+ * refuses, thresholds of 0; subjects are weeks, dates and runs.
+ */
+const ROOT = mkdtempSync(join(tmpdir(), 'duty-compliance-cells-'));
+const PACK = join(ROOT, 'probe');
+mkdirSync(PACK);
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
+const WINDOWS = { clock: { night: ['22:00', '06:00'], am: ['08:00', '12:00'], pm: ['13:00', '17:00'] } };
+const ASSIGNED = {
+  or: [
+    { '==': [{ var: 'entry.community' }, null] },
+    { exists: { assignments: { officer: { var: 'officer.id' }, community: { var: 'entry.community' }, on: { var: 'date' } } } },
+  ],
+};
+
+function rule(name: string, each: unknown[], measure: unknown) {
+  return {
+    id: `probe/${name}`,
+    title: { 'zh-CN': name, en: name },
+    description: { 'zh-CN': name, en: name },
+    severity: 'error',
+    subjectType: 'officer',
+    options: { threshold: { type: 'integer', default: 0, minimum: 0, description: { 'zh-CN': '阈值', en: 'threshold' } } },
+    facts: { measured: 'what the measure gives' },
+    // Every subject is reported: its value and its evidence are compared.
+    checks: [{ conditions: { all: [{ fact: 'measured', operator: 'greaterThanInclusive', value: 0 }] }, event: { type: 'violation', params: { messageId: 'found' } } }],
+    for: { each },
+    let: { measured: measure },
+    evidence: [{ from: 'measured' }],
+    messages: { found: { 'zh-CN': '{{actual}}', en: '{{actual}}' } },
+    actual: 'measured',
+  };
+}
+
+const of = (categories: string[]) => ({ entries: { categories } });
+const probes = [
+  rule('windows-at-least', ['officer', 'isoWeek'], { windows: { of: of(['community', 'other']), within: WINDOWS, days: { day: 'communityOfficer' }, entryWhere: ASSIGNED, atLeast: { option: 'threshold' } } }),
+  rule('windows-below', ['officer', 'isoWeek'], { windows: { of: of(['excused']), within: { setting: 'halfDayWindows' }, days: { and: [{ day: 'workingDay' }, { not: { day: 'weekend' } }] }, below: 120 } }),
+  rule('windows-date', ['officer', 'date'], { windows: { of: of(['community']), within: WINDOWS, atLeast: 30 } }),
+  rule('minutes-week', ['officer', 'isoWeek'], { minutes: { of: of(['community', 'station-duty', 'other']), within: 'day', days: { day: 'communityOfficer' }, entryWhere: ASSIGNED } }),
+  rule('minutes-date', ['officer', 'date'], { minutes: { of: of(['station-duty', 'other']), within: WINDOWS } }),
+  rule('minutes-run', ['officer', { runs: { key: { exists: { entries: { startsOn: 'subject' } } } } }], { minutes: { of: of(['community']), within: { setting: 'daytime' } } }),
+];
+for (const p of probes) writeFileSync(join(PACK, `${p.id.slice('probe/'.length)}.json`), JSON.stringify(p));
+
+const TYPES = ['社区工作', '所内值班', '请假', '会议'];
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A wall time `minute` minutes after 2017-04-02T00:00 (the day before the period). */
+function wall(minute: number): string {
+  const day = 2 + Math.floor(minute / 1440);
+  const m = minute % 1440;
+  return `2017-04-${pad(day)}T${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}
+const entry = fc
+  .record({
+    officer: fc.constantFrom('O1', 'O2'),
+    start: fc.integer({ min: 0, max: 15 * 1440 }),
+    // Mostly a few hours; sometimes several days (leave).
+    length: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 600 }) }, { weight: 1, arbitrary: fc.integer({ min: 600, max: 4000 }) }),
+    type: fc.constantFrom(...TYPES),
+    community: fc.constantFrom(undefined, 'C1', 'C2'),
+  })
+  .map(({ officer, start, length, type, community }) => ({ officer, start: wall(start), end: wall(start + length), type, ...(community ? { community } : {}) }));
+
+const input = (roster: unknown[], from: number, threshold: number) => ({
+  doc: dataset({
+    period: { start: '2017-04-03', end: '2017-04-16' },
+    communities: [
+      { id: 'C1', name: 'C1居委', kind: 'residential', unit: 'PS1' },
+      { id: 'C2', name: 'C2居委', kind: 'residential', unit: 'PS1' },
+    ],
+    officers: [
+      { id: 'O1', name: '甲', unit: 'PS1', assignments: [{ community: 'C1', from: `2017-04-${pad(3 + from)}` }] },
+      { id: 'O2', name: '乙', unit: 'PS1', assignments: [{ community: 'C2', from: '2015-01-01', to: `2017-04-${pad(3 + from)}` }] },
+    ],
+    roster,
+  }),
+  config: { extends: [], rules: Object.fromEntries(probes.map((p) => [p.id, ['error', { threshold }]])) },
+});
+
+describe('officer cell tables agree with the measures judged subject by subject', () => {
+  it('same report on random rosters', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 40 }), fc.integer({ min: 0, max: 13 }), fc.constantFrom(0, 1, 60, 120, 240), async (roster, from, threshold) => {
+        const { doc, config } = input(roster, from, threshold);
+        const tables = await check(doc, { rulePacks: [PACK], config });
+        officerCellTables.enabled = false;
+        const general = await check(doc, { rulePacks: [PACK], config }).finally(() => (officerCellTables.enabled = true));
+        expect(JSON.stringify(tables.violations)).toBe(JSON.stringify(general.violations));
+        expect(tables.violations.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150, seed: 20261202 },
+    );
+  }, 120_000);
+});
