@@ -53,6 +53,14 @@ const probes = [
   rule('windows-date', ['officer', 'date'], { windows: { of: of(['community']), within: WINDOWS, atLeast: 30 } }),
   rule('minutes-week', ['officer', 'isoWeek'], { minutes: { of: of(['community', 'station-duty', 'other']), within: 'day', days: { day: 'communityOfficer' }, entryWhere: ASSIGNED } }),
   rule('minutes-date', ['officer', 'date'], { minutes: { of: of(['station-duty', 'other']), within: WINDOWS } }),
+  rule('windows-flags', ['officer', 'isoWeek'], {
+    windows: {
+      of: of(['community', 'excused']),
+      within: WINDOWS,
+      days: { or: [{ and: [{ day: 'communityOfficer' }, { not: { day: 'nonNormalDuty' } }] }, { and: [{ '>': [{ option: 'threshold' }, 100] }, { day: 'weekend' }] }] },
+      atLeast: 1,
+    },
+  }),
   rule('minutes-run', ['officer', { runs: { key: { exists: { entries: { startsOn: 'subject' } } } } }], { minutes: { of: of(['community']), within: { setting: 'daytime' } } }),
 ];
 for (const p of probes) writeFileSync(join(PACK, `${p.id.slice('probe/'.length)}.json`), JSON.stringify(p));
@@ -87,6 +95,8 @@ const input = (roster: unknown[], from: number, threshold: number) => ({
       { id: 'O1', name: '甲', unit: 'PS1', assignments: [{ community: 'C1', from: `2017-04-${pad(3 + from)}` }] },
       { id: 'O2', name: '乙', unit: 'PS1', assignments: [{ community: 'C2', from: '2015-01-01', to: `2017-04-${pad(3 + from)}` }] },
     ],
+    // PS1's non-normal duty: on the days it covers, `nonNormalDuty` holds for both officers.
+    nonNormalDuty: [{ start: `2017-04-${pad(3 + ((from * 5) % 14))}`, end: `2017-04-${pad(3 + ((from * 5) % 14) + (from % 3))}`, reason: '演练', units: ['PS1'] }],
     roster,
   }),
   config: { extends: [], rules: Object.fromEntries(probes.map((p) => [p.id, ['error', { threshold }]])) },

@@ -171,7 +171,7 @@ const compileOnDate: Compile = (arg, path, env) => {
   };
 };
 
-const DAY_FLAGS = ['communityOfficer', 'workingDay', 'nonNormalDuty', 'weekend'] as const;
+export const DAY_FLAGS = ['communityOfficer', 'workingDay', 'nonNormalDuty', 'weekend'] as const;
 
 /**
  * `{ "day": "workingDay" }` (of the bound `date`) or `{ "day": ["workingDay", date] }`:
@@ -202,9 +202,9 @@ const compileDay: Compile = (arg, path, env) => {
   };
 };
 
-type DayFlag = (typeof DAY_FLAGS)[number];
+export type DayFlag = (typeof DAY_FLAGS)[number];
 
-function dayFlag(s: Scope, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
+export function dayFlag(s: Scope, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
   const { context } = s.run;
   switch (flag) {
     case 'communityOfficer':

@@ -5,7 +5,7 @@ import { addCalendarDays, isDateWithin, type CalendarDate } from '../../time/cal
 import { overlapMinutes, type Interval } from '../../time/intervals.js';
 import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
 import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
-import { asArray, compileExpr, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv } from './compile-expr.js';
+import { asArray, compileExpr, DAY_FLAGS, dayFlag, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv, type DayFlag } from './compile-expr.js';
 import type { DateTracker, ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
@@ -371,16 +371,19 @@ const assignmentsMeasure: CompileMeasure = (arg, path, env) => {
     const c = community ? plainValue(community(s)) : undefined;
     let date: unknown;
     const base = o !== undefined ? s.run.context.assignmentsOf(String(o)) : (assignmentsByCommunity(s).get(String(c)) ?? []);
-    const candidates = c === undefined ? base : base.filter((a) => a.community === c);
     if (onSubjectDate) {
       const tracker = s.vars.trackerOf('date');
       date = s.vars.peek('date');
       if (tracker?.active && typeof date === 'string') {
+        const candidates = c === undefined ? base : base.filter((a) => a.community === c);
         const last = unchangedThrough(date, candidates, (a) => a.from, (a) => a.to);
         if (last !== undefined) tracker.holdsUntil(last);
       }
     } else date = on ? on(s) : undefined;
-    return typeof date === 'string' ? candidates.filter((a) => isDateWithin(date as string, a.from, a.to)) : candidates.slice();
+    // One pass, one list: asked per entry and date (is the entry's community the officer's that day?).
+    const out: IndexedAssignment[] = [];
+    for (const a of base) if ((c === undefined || a.community === c) && (typeof date !== 'string' || isDateWithin(date, a.from, a.to))) out.push(a);
+    return out;
   };
 };
 
@@ -484,6 +487,76 @@ interface CellsSpec {
   officerCells: boolean;
   /** The run cache's key of the officer's cells. */
   tableKey: string;
+  /** `days` read from the officer's day flags, where it is made of them (and constants) only. */
+  dayMask: DayMask | undefined;
+}
+
+/** An officer's day flags on the check period's dates, each asked of the check once (a date is asked by every rule and measure). */
+class OfficerDays {
+  private readonly flags: (Int8Array | undefined)[] = [];
+
+  constructor(
+    private readonly s: Scope,
+    private readonly officer: string,
+  ) {}
+
+  /** The flag (its index in DAY_FLAGS) on the period's date j. */
+  has(flag: number, j: number): boolean {
+    const known = (this.flags[flag] ??= new Int8Array(this.s.run.context.periodDates.length).fill(-1));
+    let v = known[j]!;
+    if (v < 0) v = known[j] = dayFlag(this.s, DAY_FLAGS[flag]!, () => this.officer, this.s.run.context.periodDates[j]!) ? 1 : 0;
+    return v === 1;
+  }
+}
+
+function officerDaysOf(s: Scope, officer: string): OfficerDays {
+  let all = s.run.shared.get('officerDays') as Map<string, OfficerDays> | undefined;
+  if (!all) s.run.shared.set('officerDays', (all = new Map()));
+  let days = all.get(officer);
+  if (!days) all.set(officer, (days = new OfficerDays(s, officer)));
+  return days;
+}
+
+/** Whether a date (its index j in the period) is admitted, read from the officer's day flags. */
+type DayMask = (days: OfficerDays, s: Scope, j: number) => boolean;
+
+/**
+ * `days` as a function of the officer's day flags, where it is `and`, `or`, `not` of `day`
+ * flags of the bound date and of constants (options, settings, literals): as `and`, `or` and
+ * `not` evaluate them, without binding the date and walking the bindings for each flag.
+ * Undefined for anything else (the expression is then evaluated as it is).
+ */
+function compileDayMask(expr: unknown, env: CompileEnv): DayMask | undefined {
+  if (dependsOnlyOn(dependenciesOf(expr, env.lets), ['checkPeriod'])) {
+    const scratch: CompileEnv = { ...env, problems: [] };
+    const constant = compileExpr(expr, '', scratch);
+    return scratch.problems.length === 0 ? (_days, s) => truthy(constant(s)) : undefined;
+  }
+  if (!isPlainObject(expr) || Object.keys(expr).length !== 1) return undefined;
+  const [op, arg] = Object.entries(expr)[0]!;
+  if (op === 'day') {
+    const flag = typeof arg === 'string' ? DAY_FLAGS.indexOf(arg as DayFlag) : -1;
+    return flag < 0 ? undefined : (days, _s, j) => days.has(flag, j);
+  }
+  if (op === 'not') {
+    const inner = Array.isArray(arg) ? undefined : compileDayMask(arg, env);
+    return inner && ((days, s, j) => !inner(days, s, j));
+  }
+  if ((op === 'and' || op === 'or') && Array.isArray(arg) && arg.length > 0) {
+    const parts = arg.map((a) => compileDayMask(a, env));
+    if (parts.some((p) => p === undefined)) return undefined;
+    const masks = parts as DayMask[];
+    return op === 'and'
+      ? (days, s, j) => {
+          for (const m of masks) if (!m(days, s, j)) return false;
+          return true;
+        }
+      : (days, s, j) => {
+          for (const m of masks) if (m(days, s, j)) return true;
+          return false;
+        };
+  }
+  return undefined;
 }
 
 function compileCells(p: Record<string, unknown>, path: string, env: CompileEnv): CellsSpec | undefined {
@@ -496,7 +569,8 @@ function compileCells(p: Record<string, unknown>, path: string, env: CompileEnv)
     dependsOnlyOn(dependenciesOf(p.of, env.lets), ['officer', 'checkPeriod']) &&
     (p.days === undefined || dependsOnlyOn(dependenciesOf(p.days, env.lets), ['officer', 'date', 'checkPeriod'])) &&
     (p.entryWhere === undefined || dependsOnlyOn(dependenciesOf(p.entryWhere, env.lets), ['officer', 'date', 'entry', 'checkPeriod']));
-  return windows ? { of, windows, days, entryWhere, officerCells, tableKey: `cells:${path}` } : undefined;
+  const dayMask = p.days === undefined || !days ? undefined : compileDayMask(p.days, dayEnv);
+  return windows ? { of, windows, days, entryWhere, officerCells, tableKey: `cells:${path}`, dayMask } : undefined;
 }
 
 const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: e.endInstant });
@@ -583,6 +657,8 @@ interface CellTable {
   readonly admitted: Int8Array;
   /** Union minutes at date j × windows + window w. */
   readonly minutes: Float64Array;
+  /** The officer's day flags, where `days` is read from them. */
+  readonly officerDays: OfficerDays | undefined;
 }
 
 /** Off: `windows` and `minutes` take the general path (eachCell) for every subject, for tests that compare both. */
@@ -602,13 +678,15 @@ function dayAdmitted(s: Scope, spec: CellsSpec, table: CellTable, j: number): bo
   let a = table.admitted[j]!;
   if (a < 0) {
     const date = s.run.context.periodDates[j]!;
-    a = table.admitted[j] = !spec.days || truthy(spec.days(s.withOne('date', date, [date]))) ? 1 : 0;
+    const admitted = !spec.days || (table.officerDays && spec.dayMask ? spec.dayMask(table.officerDays, s, j) : truthy(spec.days(s.withOne('date', date, [date]))));
+    a = table.admitted[j] = admitted ? 1 : 0;
   }
   return a === 1;
 }
 
-function entryCounts(s: Scope, spec: CellsSpec, entry: RosterEntry, date: CalendarDate): boolean {
-  return !spec.entryWhere || truthy(spec.entryWhere(s.withOne('date', date, [date]).withOne('entry', entry)));
+/** Whether `entryWhere` lets the entry count on `date`; `dated`: the scope with `date` bound, if made already. */
+function entryCounts(s: Scope, spec: CellsSpec, entry: RosterEntry, date: CalendarDate, dated?: Scope): boolean {
+  return !spec.entryWhere || truthy(spec.entryWhere((dated ?? s.withOne('date', date, [date])).withOne('entry', entry)));
 }
 
 function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[]): CellTable {
@@ -617,13 +695,17 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
   const n = dayStarts.length;
   const k = grid.windows.length;
   const byStart = entriesByStart(s, list);
-  const table: CellTable = { list, byStart, grid, admitted: new Int8Array(n).fill(-1), minutes: new Float64Array(n * k) };
+  const officer = boundOfficerId(s);
+  const officerDays = spec.dayMask && officer !== undefined ? officerDaysOf(s, officer) : undefined;
+  const table: CellTable = { list, byStart, grid, admitted: new Int8Array(n).fill(-1), minutes: new Float64Array(n * k), officerDays };
   const { minutes } = table;
   // Each cell's union, swept as unionEntryMinutesWithin does: clipped to a window, entries in
   // start order stay in start order. The sums are the same additions in the same order.
   const runStart = new Float64Array(n * k);
   const runEnd = new Float64Array(n * k).fill(-Infinity);
   const dates = s.run.context.periodDates;
+  let dated: Scope | undefined;
+  let datedIndex = -1;
   for (const e of byStart.sorted) {
     // The date before the entry's start may have a window reaching past midnight.
     let j = lastAtOrBefore(dayStarts, e.startInstant) - 1;
@@ -635,7 +717,14 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
         const start = e.startInstant > starts[c]! ? e.startInstant : starts[c]!;
         const end = e.endInstant < ends[c]! ? e.endInstant : ends[c]!;
         if (end <= start) continue;
-        if (counts === 0) counts = dayAdmitted(s, spec, table, j) && entryCounts(s, spec, e, dates[j]!) ? 1 : -1;
+        if (counts === 0) {
+          // Entries in start order ask about the same date in a row: one scope with it bound.
+          if (spec.entryWhere && datedIndex !== j) {
+            dated = s.withOne('date', dates[j]!, [dates[j]!]);
+            datedIndex = j;
+          }
+          counts = dayAdmitted(s, spec, table, j) && entryCounts(s, spec, e, dates[j]!, dated) ? 1 : -1;
+        }
         if (counts < 0) break;
         if (start > runEnd[c]!) {
           if (runEnd[c]! > runStart[c]!) minutes[c]! += runEnd[c]! - runStart[c]!;
