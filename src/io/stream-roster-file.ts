@@ -27,9 +27,11 @@ export interface StreamRosterOptions extends RosterReadOptions {
 
 /**
  * Reads a roster file into `sink` as a stream, never as one whole-file string: NDJSON, and a
- * long CSV in UTF-8 (with or without BOM). Other files — a CSV not UTF-8 (GB18030, UTF-16, a
- * given `encoding`), a wide CSV, an .xlsx — are read whole by {@link readRosterFile}, with the
- * same rows, problems and notes. Returns the notes.
+ * long CSV in any encoding the whole-text path reads (UTF-8 with or without BOM, UTF-16 with a
+ * BOM, GB18030 when it is not UTF-8, or the `encoding` given), with the same rows, problems and
+ * notes. A wide CSV (the 排班表: a row per officer, a column per date, so officers × days cells
+ * whatever the duty) and a CSV whose bytes are wrong (the whole-text path locates the first bad
+ * byte) are read whole by {@link readRosterFile}; an .xlsx as the workbook's stream. Returns the notes.
  *
  * @example
  * const builder = createInputBuilder(await readDatasetFile('dataset.json'))
@@ -48,11 +50,9 @@ export async function streamRosterFile(file: string, options: StreamRosterOption
     for (const r of read.records) sink.record(r.value, r.source);
     return { notes: read.notes ?? [] };
   }
-  if (kind === 'csv' && options.encoding === undefined) {
-    const mark = sink.mark();
-    const streamed = await streamUtf8Csv(file, options, sink);
-    if (streamed) return { notes: [] };
-    sink.rollback(mark);
+  if (kind === 'csv') {
+    const streamed = await streamCsv(file, options, sink);
+    if (streamed) return streamed;
   }
   const roster = await readRosterFile(file, options);
   for (const p of roster.problems) sink.problem(p);
@@ -127,18 +127,63 @@ async function streamNdjson(file: string, options: StreamRosterOptions, sink: Ro
   return { notes: [] };
 }
 
+/** The note of a CSV read as GB18030 because it is not UTF-8: the whole-text path's (decodeText). */
+const gb18030Note = (file: string): string => `${file}: not UTF-8; read as GB18030 (GBK). Use --encoding to choose another encoding.`;
+
 /**
- * A long CSV in UTF-8, row by row; `false` (rows given to `sink` to be rolled back) when it is
- * not one: bytes that are not UTF-8, a UTF-16 BOM, a wide roster.
+ * A long CSV, row by row, in the encoding {@link decodeText} would choose: the one given; else
+ * UTF-16 where a BOM says so; else UTF-8, and GB18030 if that fails (each failed try's rows
+ * rolled back). Undefined (its rows rolled back) where the whole-text path must read it: a wide
+ * roster, an unknown encoding name, bytes no encoding tried decodes.
  */
-async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+async function streamCsv(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] } | undefined> {
+  const tries: { encoding: string | 'by-bom'; note?: string }[] = options.encoding !== undefined ? [{ encoding: options.encoding }] : [{ encoding: 'by-bom' }, { encoding: 'gb18030', note: gb18030Note(file) }];
+  for (const attempt of tries) {
+    const mark = sink.mark();
+    const outcome = await streamCsvIn(file, options, sink, attempt.encoding);
+    if (outcome === 'read') return { notes: attempt.note === undefined ? [] : [attempt.note] };
+    sink.rollback(mark);
+    // A UTF-16 file (by its BOM) or a given encoding is tried once, as decodeText does.
+    if (outcome === 'whole' || outcome === 'final') return undefined;
+  }
+  return undefined;
+}
+
+/** The encoding a CSV's byte-order mark announces (the decoder drops the mark), or undefined without one. */
+function bomEncoding(first: Uint8Array): string | undefined {
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return 'utf-8';
+  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
+  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Streams a long CSV decoded as `encoding` (`by-bom`: as its byte-order mark says, else UTF-8) into the reader. `read`: all
+ * of it; `bad-bytes`: not that encoding, another may be tried; `final`: not the encoding its BOM
+ * or the user named, which the whole-text path reports; `whole`: a wide roster or an encoding
+ * name the decoder does not know.
+ */
+async function streamCsvIn(file: string, options: StreamRosterOptions, sink: RosterSink, encoding: string): Promise<'read' | 'bad-bytes' | 'final' | 'whole'> {
+  let decoder: TextDecoder | undefined;
+  // Bytes that fail the encoding a BOM or the user named are not tried in another (decodeText).
+  let chosenOnce = encoding !== 'by-bom';
+  const decoderFor = (first: Uint8Array): TextDecoder | undefined => {
+    const bom = encoding === 'by-bom' ? bomEncoding(first) : undefined;
+    if (bom !== undefined) chosenOnce = true;
+    const name = encoding === 'by-bom' ? (bom ?? 'utf-8') : encoding;
+    try {
+      return new TextDecoder(name, { fatal: true });
+    } catch {
+      return undefined; // an unknown name: the whole-text path says so
+    }
+  };
   const reader = createCsvRosterReader(file, sink);
   let rest = '';
   let line = 1;
   let rows = 0;
   let sniffed = false;
-  let first = true;
+  // The first bytes, until there are enough to see a byte-order mark (chunks may be tiny).
+  let head: Buffer | undefined = Buffer.alloc(0);
   const status: ChunkStatus = { failed: false };
   const row = (cells: string[], at: number, errors: string[]) => {
     rows++;
@@ -160,18 +205,28 @@ async function streamUtf8Csv(file: string, options: StreamRosterOptions, sink: R
   };
   try {
     for await (const chunk of chunksOf(file, options, sink, () => rows, status)) {
-      // UTF-16 is read whole: its BOM is only known here, and the decoder is UTF-8.
-      if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) return false;
-      first = false;
-      if (!feed(rest + decoder.decode(chunk, { stream: true }), false)) return false;
+      let bytes: Buffer = chunk;
+      if (head !== undefined) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 3) continue;
+        bytes = head;
+        head = undefined;
+        decoder = decoderFor(bytes);
+        if (!decoder) return 'whole';
+      }
+      if (!feed(rest + decoder!.decode(bytes, { stream: true }), false)) return 'whole';
     }
-    if (status.failed) return true;
-    if (!feed(rest + decoder.decode(), true)) return false;
+    if (status.failed) return 'read';
+    if (head !== undefined) {
+      decoder = decoderFor(head);
+      if (!decoder) return 'whole';
+      if (!feed(rest + decoder.decode(head), true)) return 'whole';
+    } else if (!feed(rest + decoder!.decode(), true)) return 'whole';
   } catch (error) {
-    if (error instanceof TypeError) return false; // not UTF-8: read whole, which tries GB18030
+    if (error instanceof TypeError) return chosenOnce ? 'final' : 'bad-bytes';
     throw error;
   }
   reader.end();
   finalProgress(file, options, status, rows);
-  return true;
+  return 'read';
 }

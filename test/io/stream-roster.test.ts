@@ -39,6 +39,23 @@ async function whole(dataset: string, roster: string): Promise<unknown> {
   return outcome(() => validateInput(document, [file]));
 }
 
+/** GB18030 bytes of a text of ASCII and the few characters these tests use (no iconv needed on a fresh machine). */
+function gb18030(text: string): Buffer {
+  const codes: Record<string, string> = {
+    警: 'beaf', 号: 'bac5', 日: 'c8d5', 期: 'c6da', 开: 'bfaa', 始: 'cabc', 结: 'bde1', 束: 'caf8', 勤: 'c7da', 务: 'cef1', 类: 'c0e0', 型: 'd0cd',
+    备: 'b1b8', 注: 'd7a2', 社: 'c9e7', 区: 'c7f8', 工: 'b9a4', 作: 'd7f7', 巡: 'd1b2', 查: 'b2e9', 多: 'b6e0', 行: 'd0d0', é: 'a8a6', 中: 'd6d0', 第: 'b5da',
+  };
+  const out: number[] = [];
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) out.push(c.charCodeAt(0));
+    else out.push(...Buffer.from(codes[c]!, 'hex'));
+  }
+  const bytes = Buffer.from(out);
+  // The table is right: Node's own GB18030 decoder gives the text back.
+  expect(new TextDecoder('gb18030').decode(bytes)).toBe(text);
+  return bytes;
+}
+
 describe('streamed roster files', () => {
   for (const name of ['roster.ndjson', 'roster.csv']) {
     it(`give the same report as the whole-text path (${name})`, async () => {
@@ -115,17 +132,91 @@ describe('streamed roster files', () => {
     for (const highWaterMark of [1, 4, 64]) expect(await streamed(dataset, valid, highWaterMark)).toEqual(read);
   });
 
-  it('reads a CSV that is not UTF-8 whole, with the same note and rows', async () => {
+  it('streams a CSV in GB18030, UTF-16 or a given encoding with the same rows, problems and notes as the whole-text path, whatever the chunk size', async () => {
     const dataset = join(dir, 'dataset.json');
-    const gbk = join(dir, 'gbk.csv');
-    // 警号,日期,开始,结束,勤务类型 in GBK, then one row whose type is 社区工作.
-    const header = Buffer.from('beafbac52cc8d5c6da2cbfaacabc2cbde1caf82cc7dacef1c0e0d0cd0a', 'hex');
-    const row = Buffer.concat([Buffer.from('O00001,2017-01-03,08:30,11:30,'), Buffer.from('c9e7c7f8b9a4d7f70a', 'hex')]);
-    writeFileSync(gbk, Buffer.concat([header, row]));
-    const builder = createInputBuilder(await readDatasetFile(dataset));
-    const { notes } = await streamRosterFile(gbk, { highWaterMark: 8 }, builder);
-    expect(notes).toEqual([(await readRosterFile(gbk)).notes![0]]);
-    expect(builder.finish()).toEqual(await whole(dataset, gbk));
+    // 警号,日期,开始,结束,勤务类型,备注, two rows whose type is 社区工作 and 社区巡查, one bad row (no end).
+    const text = '警号,日期,开始,结束,勤务类型,备注\r\nO00001,2017-01-03,08:30,11:30,社区工作,"多\r\n行"\r\nO00001,2017-01-03,,11:30,社区工作,\r\nO00001,2017-01-04,13:00,16:00,社区巡查,é中\r\n';
+    const gbk = new TextEncoder().encode(text).length; // only to show the GB18030 file is shorter
+    const encoded = (encoding: string): Buffer => {
+      if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      if (encoding === 'utf-16be') return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+      return gb18030(text);
+    };
+    const cases: [string, Buffer, string | undefined][] = [
+      ['gb18030.csv', encoded('gb18030'), undefined],
+      ['utf16le.csv', encoded('utf-16le'), undefined],
+      ['utf16be.csv', encoded('utf-16be'), undefined],
+      ['given-gb18030.csv', encoded('gb18030'), 'gb18030'],
+      ['given-utf16le.csv', encoded('utf-16le'), 'utf-16le'],
+    ];
+    expect(cases[0]![1].length).toBeLessThan(gbk);
+    for (const [name, bytes, encoding] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const options = encoding === undefined ? {} : { encoding };
+      const read = await readRosterFile(file, options);
+      const document = await readDatasetFile(dataset);
+      const expected = outcome(() => validateInput(document, [read]));
+      expect(Array.isArray(expected), name).toBe(true); // the bad row's problem
+      for (const highWaterMark of [1, 2, 3, 5, 64, 1 << 20]) {
+        const builder = createInputBuilder(await readDatasetFile(dataset));
+        const { notes } = await streamRosterFile(file, { ...options, highWaterMark }, builder);
+        expect(notes, `${name} ${highWaterMark}`).toEqual(read.notes ?? []);
+        expect(outcome(() => builder.finish()), `${name} ${highWaterMark}`).toEqual(expected);
+      }
+    }
+    expect((await readRosterFile(join(dir, 'gb18030.csv'))).notes).toEqual([expect.stringContaining('read as GB18030')]);
+  });
+
+  it('leaves a CSV whose bytes no encoding reads to the whole-text path: the same located problem, no rows', async () => {
+    const dataset = join(dir, 'dataset.json');
+    const good = Buffer.from('警号,日期,开始,结束,勤务类型\nO00001,2017-01-03,08:30,11:30,社区工作\n');
+    const cases: [string, Buffer, string | undefined][] = [
+      // Neither UTF-8 nor GB18030 (0xff is no lead byte in either).
+      ['neither.csv', Buffer.concat([good, Buffer.from([0xff, 0x0a])]), undefined],
+      // A UTF-8 BOM, then bytes that are not UTF-8: not tried as GB18030, as decodeText does not.
+      ['bom-bad.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good, Buffer.from([0xd6, 0xd0, 0x0a])]), undefined],
+      // A given encoding the bytes are not.
+      ['given-bad.csv', Buffer.concat([good, Buffer.from([0xd6, 0xd0, 0x0a])]), 'utf-8'],
+    ];
+    for (const [name, bytes, encoding] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const options = encoding === undefined ? {} : { encoding };
+      const expected = await readRosterFile(file, options);
+      expect(expected.records, name).toEqual([]);
+      expect(expected.problems, name).toHaveLength(1);
+      for (const highWaterMark of [1, 3, 64]) {
+        const records: unknown[] = [];
+        const problems: unknown[] = [];
+        let marked = 0;
+        await streamRosterFile(file, { ...options, highWaterMark }, { record: (value) => records.push(value), problem: (p) => problems.push(p), mark: () => (marked = records.length), rollback: (m) => (records.length = m as number) });
+        expect({ records, problems }, `${name} ${highWaterMark}`).toEqual({ records: [], problems: expected.problems });
+        expect(marked).toBe(0);
+      }
+    }
+  });
+
+  it('hands a GB18030 CSV\'s rows on while the file is still being read', async () => {
+    const gbk = join(dir, 'long-gbk.csv');
+    // More than the first MiB of text, which is read before any row to tell a wide roster from a long one.
+    const rows = Array.from({ length: 80_000 }, (_, i) => `O00001,2017-01-${String((i % 28) + 1).padStart(2, '0')},08:30,11:30,社区工作,第${i}行`);
+    writeFileSync(gbk, gb18030(['警号,日期,开始,结束,勤务类型,备注', ...rows].join('\n') + '\n'));
+    let bytesRead = 0;
+    let bytesTotal = 0;
+    const readWhenRowArrived: number[] = [];
+    const builder = createInputBuilder(await readDatasetFile(join(dir, 'dataset.json')));
+    await streamRosterFile(gbk, { highWaterMark: 4096, onProgress: (p) => ({ bytesRead, bytesTotal } = p) }, {
+      ...builder,
+      record: (value, source) => {
+        readWhenRowArrived.push(bytesRead);
+        builder.record(value, source);
+      },
+    });
+    expect(readWhenRowArrived).toHaveLength(80_000);
+    // Rows of the first part arrived long before the last byte was read: not one whole-file text.
+    expect(readWhenRowArrived[0]!).toBeLessThan(bytesTotal / 2);
+    expect(bytesRead).toBe(bytesTotal);
   });
 });
 
