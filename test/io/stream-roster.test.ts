@@ -169,7 +169,6 @@ describe('streamed roster files', () => {
   });
 
   it('leaves a CSV whose bytes no encoding reads to the whole-text path: the same located problem, no rows', async () => {
-    const dataset = join(dir, 'dataset.json');
     const good = Buffer.from('警号,日期,开始,结束,勤务类型\nO00001,2017-01-03,08:30,11:30,社区工作\n');
     const cases: [string, Buffer, string | undefined][] = [
       // Neither UTF-8 nor GB18030 (0xff is no lead byte in either).
