@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/engine/check-context.js';
 import { DateTracker } from '../../src/engine/declarative/scope.js';
-import { officerCellTables } from '../../src/engine/declarative/measures.js';
+import { entriesByDay, officerCellTables } from '../../src/engine/declarative/measures.js';
 import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
 import { resolveConfig } from '../../src/engine/resolve-config.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -20,7 +20,8 @@ import { createRuleRegistry } from '../../src/rules/index.js';
  * holidays, planted violations of every rule — every rule finds the same violations, with the
  * same evidence, as when every date is judged: with skipping turned off (DateTracker.skipping),
  * and through the path `--include subjects` takes (every subject made). The same cities check the
- * officers' cell tables of the windows and minutes measures against the general path.
+ * officers' cell tables of the windows and minutes measures, and the officers' entries by day of
+ * the `entries` measure (entriesByDay), against the general path.
  */
 const root = mkdtempSync(join(tmpdir(), 'duty-skipped-dates-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -49,7 +50,10 @@ describe('skipping dates that judge the same', () => {
         // And with the windows and minutes measures judged subject by subject, not from the officer's cells.
         officerCellTables.enabled = false;
         const everyCell = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (officerCellTables.enabled = true));
-        for (const other of [everySubject, everyDate, everyCell]) {
+        // And with a judged date's entries filtered subject by subject, not read from the officer's by-day index.
+        entriesByDay.enabled = false;
+        const everyFilter = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (entriesByDay.enabled = true));
+        for (const other of [everySubject, everyDate, everyCell, everyFilter]) {
           expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(other.violations));
           expect(skipping.runs[0]!.subjects, rule.id).toEqual(other.runs[0]!.subjects);
         }

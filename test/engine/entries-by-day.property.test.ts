@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
+import { entriesByDay } from '../../src/engine/declarative/measures.js';
+import { dataset } from '../_lib/rule-tester.js';
+
+/**
+ * An `entries` measure starting on the judged date, whose filter reads nothing of the date, is
+ * read from the officer's entries by day (found once per officer), not filtered subject by
+ * subject; the next date with entries tells the date tracker how long nothing holds. Both ways
+ * must report the same: subjects, counts, the entries behind them, and which dates are skipped
+ * (a `for.where` and a `runs` key read the measure). Random rosters have entries before and
+ * after the check period, over midnight, of several types and communities.
+ */
+const ROOT = mkdtempSync(join(tmpdir(), 'duty-compliance-by-day-'));
+const PACK = join(ROOT, 'probe');
+mkdirSync(PACK);
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
+function rule(name: string, forSpec: Record<string, unknown>, found: unknown, reportWhen = 0) {
+  return {
+    id: `probe/${name}`,
+    title: { 'zh-CN': name, en: name },
+    description: { 'zh-CN': name, en: name },
+    severity: 'error',
+    subjectType: 'officer',
+    facts: { counted: 'how many entries the measure gives' },
+    checks: [{ conditions: { all: [{ fact: 'counted', operator: 'greaterThanInclusive', value: reportWhen }] }, event: { type: 'violation', params: { messageId: 'found' } } }],
+    for: forSpec,
+    let: { found, counted: { count: { var: 'found' } } },
+    evidence: [{ each: { var: 'found' } }],
+    messages: { found: { 'zh-CN': '{{actual}}', en: '{{actual}}' } },
+    actual: 'counted',
+  };
+}
+
+const startingToday = (filter: Record<string, unknown>) => ({ entries: { ...filter, startsOn: 'subject' } });
+const IN_C1 = { '==': [{ var: 'entry.community' }, 'C1'] };
+const probes = [
+  // Every date reported (0 entries too): the values of every date compared.
+  rule('every-date', { each: ['officer', 'date'] }, startingToday({ categories: ['community', 'station-duty'] })),
+  rule('types-where', { each: ['officer', 'date'] }, startingToday({ types: ['社区工作', '会议'], where: IN_C1 })),
+  rule('also-types', { each: ['officer', 'date'] }, startingToday({ categories: ['excused'], alsoTypes: ['会议'] })),
+  // Dates skipped: a where that needs an entry of the date, then the count reported.
+  rule('where-exists', { each: ['officer', 'date'], where: { exists: startingToday({ categories: ['station-duty'] }) } }, startingToday({ categories: ['station-duty'] })),
+  rule('where-exists-filter', { each: ['officer', 'date'], where: { and: [{ day: 'communityOfficer' }, { exists: { var: 'found' } }] } }, startingToday({ where: IN_C1 }), 1),
+  // A runs key: the runs of dates with entries of the filter.
+  rule('runs', { each: ['officer', { runs: { key: { exists: startingToday({ categories: ['community', 'other'] }) } } }] }, { entries: { categories: ['community', 'other'], startsOn: { var: 'run.start' } } }),
+];
+for (const p of probes) writeFileSync(join(PACK, `${p.id.slice('probe/'.length)}.json`), JSON.stringify(p));
+
+const TYPES = ['社区工作', '所内值班', '请假', '会议'];
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A wall time `minute` minutes after 2017-03-30T00:00 (four days before the period). */
+function wall(minute: number): string {
+  const date = new Date(Date.UTC(2017, 2, 30) + minute * 60_000);
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}
+const entry = fc
+  .record({
+    officer: fc.constantFrom('O1', 'O2'),
+    // From four days before the period to four days after it.
+    start: fc.integer({ min: 0, max: 22 * 1440 }),
+    length: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 600 }) }, { weight: 1, arbitrary: fc.integer({ min: 600, max: 3000 }) }),
+    type: fc.constantFrom(...TYPES),
+    community: fc.constantFrom(undefined, 'C1', 'C2'),
+  })
+  .map(({ officer, start, length, type, community }) => ({ officer, start: wall(start), end: wall(start + length), type, ...(community ? { community } : {}) }));
+
+const input = (roster: unknown[], from: number) => ({
+  doc: dataset({
+    period: { start: '2017-04-03', end: '2017-04-16' },
+    communities: [
+      { id: 'C1', name: 'C1居委', kind: 'residential', unit: 'PS1' },
+      { id: 'C2', name: 'C2居委', kind: 'residential', unit: 'PS1' },
+    ],
+    officers: [
+      { id: 'O1', name: '甲', unit: 'PS1', assignments: [{ community: 'C1', from: `2017-04-${pad(3 + from)}` }] },
+      { id: 'O2', name: '乙', unit: 'PS1', assignments: [{ community: 'C2', from: '2015-01-01', to: `2017-04-${pad(3 + from)}` }] },
+    ],
+    roster,
+  }),
+  config: { extends: [], rules: Object.fromEntries(probes.map((p) => [p.id, 'error'])) },
+});
+
+describe('an officer\'s entries by day agree with the entries filtered subject by subject', () => {
+  it('same report on random rosters', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 40 }), fc.integer({ min: 0, max: 13 }), async (roster, from) => {
+        const { doc, config } = input(roster, from);
+        const byDay = await check(doc, { rulePacks: [PACK], config });
+        entriesByDay.enabled = false;
+        const general = await check(doc, { rulePacks: [PACK], config }).finally(() => (entriesByDay.enabled = true));
+        expect(JSON.stringify(byDay.violations)).toBe(JSON.stringify(general.violations));
+        expect(byDay.violations.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 150, seed: 20261203 },
+    );
+  }, 120_000);
+});
