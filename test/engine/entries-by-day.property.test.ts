@@ -10,7 +10,8 @@ import { dataset } from '../_lib/rule-tester.js';
 /**
  * An `entries` measure starting on the judged date, whose filter reads nothing of the date, is
  * read from the officer's entries by day (found once per officer), not filtered subject by
- * subject; the next date with entries tells the date tracker how long nothing holds. Both ways
+ * subject; the next date with entries tells the date tracker how long nothing holds. A `rests`
+ * measure's rests ending on the judged date are read the same way. Both ways
  * must report the same: subjects, counts, the entries behind them, and which dates are skipped
  * (a `for.where` and a `runs` key read the measure). Random rosters have entries before and
  * after the check period, over midnight, of several types and communities.
@@ -47,6 +48,9 @@ const probes = [
   // Dates skipped: a where that needs an entry of the date, then the count reported.
   rule('where-exists', { each: ['officer', 'date'], where: { exists: startingToday({ categories: ['station-duty'] }) } }, startingToday({ categories: ['station-duty'] })),
   rule('where-exists-filter', { each: ['officer', 'date'], where: { and: [{ day: 'communityOfficer' }, { exists: { var: 'found' } }] } }, startingToday({ where: IN_C1 }), 1),
+  // Rests ending on the judged date, read the same way.
+  rule('rests', { each: ['officer', 'date'] }, { rests: { of: { entries: { categories: ['community', 'station-duty', 'other'] } }, breakMinutes: 30, startsOn: 'subject' } }),
+  rule('where-rests', { each: ['officer', 'date'], where: { exists: { var: 'found' } } }, { rests: { of: { entries: {} }, breakMinutes: 0, startsOn: 'subject' } }),
   // A runs key: the runs of dates with entries of the filter.
   rule('runs', { each: ['officer', { runs: { key: { exists: startingToday({ categories: ['community', 'other'] }) } } }] }, { entries: { categories: ['community', 'other'], startsOn: { var: 'run.start' } } }),
 ];

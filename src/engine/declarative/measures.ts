@@ -320,13 +320,24 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
     const officer = boundOfficerId(s)!;
     let byOfficer = s.run.cache.get(cacheKey) as OfficerCache<OfficerRests> | undefined;
     if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new OfficerCache()));
-    const rests = byOfficer.get(officer, () => officerRests(restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
+    const rests = byOfficer.get(officer, () => officerRests(s, restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
     if (!onSubjectDates) return rests.all;
     // In order of the rests, as a filter of all of them by date would give.
     const tracker = s.datesTracker;
     if (tracker?.active && s.datesUnnoted.length === 1) {
       // The judged subject's own date: no rest ends on it, none until the next date one does.
       const date = s.datesUnnoted[0]!;
+      const day = periodIndexOf(s).get(date);
+      if (day !== undefined && entriesByDay.enabled) {
+        const found = rests.byDay[day];
+        if (found !== undefined) {
+          tracker.readDate();
+          return found;
+        }
+        const next = rests.nextDay[day + 1]!;
+        if (next < rests.byDay.length) tracker.holdsUntil(s.run.context.periodDates[next - 1]!);
+        return NO_RESTS;
+      }
       const found = rests.byDate.get(date);
       if (found) tracker.readDate();
       else noneUntilNext(tracker, rests.dates, date);
@@ -343,16 +354,30 @@ interface OfficerRests {
   byDate: Map<CalendarDate, Rest[]>;
   /** The dates rests end on, sorted. */
   dates: CalendarDate[];
+  /** The rests ending on the check period's date j (undefined: none), and the first date index ≥ j with some (as {@link PassingByDay}). */
+  byDay: (Rest[] | undefined)[];
+  nextDay: Int32Array;
 }
 
-function officerRests(all: Rest[]): OfficerRests {
+const NO_RESTS: readonly Rest[] = Object.freeze([]);
+
+function officerRests(s: Scope, all: Rest[]): OfficerRests {
   const byDate = new Map<CalendarDate, Rest[]>();
   for (const r of all) {
     let list = byDate.get(r.date);
     if (!list) byDate.set(r.date, (list = []));
     list.push(r);
   }
-  return { all, byDate, dates: [...byDate.keys()].sort() };
+  const n = s.run.context.periodDates.length;
+  const byDay: (Rest[] | undefined)[] = new Array(n).fill(undefined);
+  const nextDay = new Int32Array(n + 1).fill(n);
+  const index = periodIndexOf(s);
+  for (const [date, list] of byDate) {
+    const j = index.get(date);
+    if (j !== undefined) byDay[j] = list;
+  }
+  for (let j = n - 1; j >= 0; j--) nextDay[j] = byDay[j] !== undefined ? j : nextDay[j + 1]!;
+  return { all, byDate, dates: [...byDate.keys()].sort(), byDay, nextDay };
 }
 
 function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number): Rest[] {
