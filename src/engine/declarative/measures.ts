@@ -555,21 +555,52 @@ interface CellsSpec {
   dayMask: DayMask | undefined;
 }
 
-/** An officer's day flags on the check period's dates, each asked of the check once (a date is asked by every rule and measure). */
+/**
+ * An officer's day flags over the whole check period, each made once per check (every rule and
+ * measure asks them): `communityOfficer` and `nonNormalDuty` a stretch at a time (they change
+ * only where an assignment or a non-normal duty period starts or ends, as the date tracker knows),
+ * the calendar's flags once for every officer.
+ */
 class OfficerDays {
-  private readonly flags: (Int8Array | undefined)[] = [];
+  private readonly flags: (Uint8Array | undefined)[] = [];
 
   constructor(
     private readonly s: Scope,
     private readonly officer: string,
   ) {}
 
-  /** The flag (its index in DAY_FLAGS) on the period's date j. */
-  has(flag: number, j: number): boolean {
-    const known = (this.flags[flag] ??= new Int8Array(this.s.run.context.periodDates.length).fill(-1));
-    let v = known[j]!;
-    if (v < 0) v = known[j] = dayFlag(this.s, DAY_FLAGS[flag]!, () => this.officer, this.s.run.context.periodDates[j]!) ? 1 : 0;
-    return v === 1;
+  /** The flag (its index in DAY_FLAGS) on each date of the period: 1 where it holds. Shared: not to be changed. */
+  flag(flag: number): Uint8Array {
+    let on = this.flags[flag];
+    if (on) return on;
+    const { s, officer } = this;
+    const name = DAY_FLAGS[flag]!;
+    const { context } = s.run;
+    const dates = context.periodDates;
+    const n = dates.length;
+    if (name === 'communityOfficer' || name === 'nonNormalDuty') {
+      on = new Uint8Array(n);
+      const index = periodIndexOf(s);
+      const spans = name === 'communityOfficer' ? undefined : (context.input.dataset.nonNormalDuty ?? []);
+      for (let j = 0; j < n; ) {
+        const date = dates[j]!;
+        const value = dayFlag(s, name, () => officer, date) ? 1 : 0;
+        const last = spans ? unchangedThrough(date, spans, (p) => p.start, (p) => p.end) : unchangedThrough(date, context.assignmentsOf(officer), (a) => a.from, (a) => a.to);
+        const through = last === undefined ? n - 1 : (index.get(last) ?? n - 1);
+        on.fill(value, j, through + 1);
+        j = through + 1;
+      }
+    } else {
+      let calendar = s.run.shared.get(`calendarFlag:${name}`) as Uint8Array | undefined;
+      if (!calendar) {
+        calendar = new Uint8Array(n);
+        for (let j = 0; j < n; j++) calendar[j] = dayFlag(s, name, () => officer, dates[j]!) ? 1 : 0;
+        s.run.shared.set(`calendarFlag:${name}`, calendar);
+      }
+      on = calendar;
+    }
+    this.flags[flag] = on;
+    return on;
   }
 }
 
@@ -581,44 +612,53 @@ function officerDaysOf(s: Scope, officer: string): OfficerDays {
   return days;
 }
 
-/** Whether a date (its index j in the period) is admitted, read from the officer's day flags. */
-type DayMask = (days: OfficerDays, s: Scope, j: number) => boolean;
+/** Which dates of the check period are admitted (1), read from the officer's day flags; a new array or a shared flag's, not to be changed. */
+type DayMask = (days: OfficerDays, s: Scope) => Uint8Array;
 
 /**
  * `days` as a function of the officer's day flags, where it is `and`, `or`, `not` of `day`
  * flags of the bound date and of constants (options, settings, literals): as `and`, `or` and
- * `not` evaluate them, without binding the date and walking the bindings for each flag.
- * Undefined for anything else (the expression is then evaluated as it is).
+ * `not` evaluate them, over the whole check period at once, without binding each date and
+ * walking the bindings for each flag. Undefined for anything else (the expression is then
+ * evaluated as it is, date by date).
  */
 function compileDayMask(expr: unknown, env: CompileEnv): DayMask | undefined {
   if (dependsOnlyOn(dependenciesOf(expr, env.lets), ['checkPeriod'])) {
     const scratch: CompileEnv = { ...env, problems: [] };
     const constant = compileExpr(expr, '', scratch);
-    return scratch.problems.length === 0 ? (_days, s) => truthy(constant(s)) : undefined;
+    return scratch.problems.length === 0 ? (_days, s) => new Uint8Array(s.run.context.periodDates.length).fill(truthy(constant(s)) ? 1 : 0) : undefined;
   }
   if (!isPlainObject(expr) || Object.keys(expr).length !== 1) return undefined;
   const [op, arg] = Object.entries(expr)[0]!;
   if (op === 'day') {
     const flag = typeof arg === 'string' ? DAY_FLAGS.indexOf(arg as DayFlag) : -1;
-    return flag < 0 ? undefined : (days, _s, j) => days.has(flag, j);
+    return flag < 0 ? undefined : (days) => days.flag(flag);
   }
   if (op === 'not') {
     const inner = Array.isArray(arg) ? undefined : compileDayMask(arg, env);
-    return inner && ((days, s, j) => !inner(days, s, j));
+    return (
+      inner &&
+      ((days, s) => {
+        const on = inner(days, s);
+        const out = new Uint8Array(on.length);
+        for (let j = 0; j < on.length; j++) out[j] = on[j]! ^ 1;
+        return out;
+      })
+    );
   }
   if ((op === 'and' || op === 'or') && Array.isArray(arg) && arg.length > 0) {
     const parts = arg.map((a) => compileDayMask(a, env));
     if (parts.some((p) => p === undefined)) return undefined;
     const masks = parts as DayMask[];
-    return op === 'and'
-      ? (days, s, j) => {
-          for (const m of masks) if (!m(days, s, j)) return false;
-          return true;
-        }
-      : (days, s, j) => {
-          for (const m of masks) if (m(days, s, j)) return true;
-          return false;
-        };
+    const and = op === 'and';
+    return (days, s) => {
+      const out = Uint8Array.from(masks[0]!(days, s));
+      for (let m = 1; m < masks.length; m++) {
+        const on = masks[m]!(days, s);
+        for (let j = 0; j < out.length; j++) out[j] = and ? out[j]! & on[j]! : out[j]! | on[j]!;
+      }
+      return out;
+    };
   }
   return undefined;
 }
@@ -742,7 +782,7 @@ function dayAdmitted(s: Scope, spec: CellsSpec, table: CellTable, j: number): bo
   let a = table.admitted[j]!;
   if (a < 0) {
     const date = s.run.context.periodDates[j]!;
-    const admitted = !spec.days || (table.officerDays && spec.dayMask ? spec.dayMask(table.officerDays, s, j) : truthy(spec.days(s.withOne('date', date, [date]))));
+    const admitted = !spec.days || truthy(spec.days(s.withOne('date', date, [date])));
     a = table.admitted[j] = admitted ? 1 : 0;
   }
   return a === 1;
@@ -762,6 +802,8 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
   const officer = boundOfficerId(s);
   const officerDays = spec.dayMask && officer !== undefined ? officerDaysOf(s, officer) : undefined;
   const table: CellTable = { list, byStart, grid, admitted: new Int8Array(n).fill(-1), minutes: new Float64Array(n * k), officerDays };
+  // Days read from the flags are known for the whole period at once; any other `days` is asked date by date, where needed.
+  if (officerDays && spec.dayMask) table.admitted.set(spec.dayMask(officerDays, s));
   const { minutes } = table;
   // Each cell's union, swept as unionEntryMinutesWithin does: clipped to a window, entries in
   // start order stay in start order. The sums are the same additions in the same order.
