@@ -7,7 +7,7 @@ import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '.
 import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, DAY_FLAGS, dayFlag, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv, type DayFlag } from './compile-expr.js';
 import type { DateTracker, ExprFn, Scope } from './scope.js';
-import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
+import { dependenciesOf, dependsOnlyOn, entryFieldsRead } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
 import { OfficerCache } from './_lib/officer-cache.js';
@@ -553,6 +553,8 @@ interface CellsSpec {
   tableKey: string;
   /** `days` read from the officer's day flags, where it is made of them (and constants) only. */
   dayMask: DayMask | undefined;
+  /** Where `entryWhere` reads at most one field of the entry: its name ('' for none), so a date's entries that agree on it are asked once. */
+  entryWhereField: string | undefined;
 }
 
 /**
@@ -674,7 +676,9 @@ function compileCells(p: Record<string, unknown>, path: string, env: CompileEnv)
     (p.days === undefined || dependsOnlyOn(dependenciesOf(p.days, env.lets), ['officer', 'date', 'checkPeriod'])) &&
     (p.entryWhere === undefined || dependsOnlyOn(dependenciesOf(p.entryWhere, env.lets), ['officer', 'date', 'entry', 'checkPeriod']));
   const dayMask = p.days === undefined || !days ? undefined : compileDayMask(p.days, dayEnv);
-  return windows ? { of, windows, days, entryWhere, officerCells, tableKey: `cells:${path}`, dayMask } : undefined;
+  const fields = p.entryWhere === undefined ? undefined : entryFieldsRead(p.entryWhere);
+  const entryWhereField = fields !== undefined && fields.length <= 1 ? (fields[0] ?? '') : undefined;
+  return windows ? { of, windows, days, entryWhere, officerCells, tableKey: `cells:${path}`, dayMask, entryWhereField } : undefined;
 }
 
 const intervalOf = (e: RosterEntry): Interval => ({ start: e.startInstant, end: e.endInstant });
@@ -812,6 +816,16 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
   const dates = s.run.context.periodDates;
   let dated: Scope | undefined;
   let datedIndex = -1;
+  // entryWhere's answers on the date `datedIndex`, by the one entry field it reads.
+  const field = spec.entryWhereField;
+  const answers = new Map<unknown, boolean>();
+  const counted = (e: RosterEntry, j: number): boolean => {
+    if (field === undefined) return entryCounts(s, spec, e, dates[j]!, dated);
+    const key = field === '' ? undefined : readField(e, field);
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = entryCounts(s, spec, e, dates[j]!, dated)));
+    return answer;
+  };
   for (const e of byStart.sorted) {
     // The date before the entry's start may have a window reaching past midnight.
     let j = lastAtOrBefore(dayStarts, e.startInstant) - 1;
@@ -828,8 +842,9 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
           if (spec.entryWhere && datedIndex !== j) {
             dated = s.withOne('date', dates[j]!, [dates[j]!]);
             datedIndex = j;
+            answers.clear();
           }
-          counts = dayAdmitted(s, spec, table, j) && entryCounts(s, spec, e, dates[j]!, dated) ? 1 : -1;
+          counts = dayAdmitted(s, spec, table, j) && counted(e, j) ? 1 : -1;
         }
         if (counts < 0) break;
         if (start > runEnd[c]!) {

@@ -54,3 +54,39 @@ export function dependsOnlyOn(deps: ReadonlySet<string>, allowed: readonly strin
   for (const d of deps) if (!allowed.includes(d)) return false;
   return true;
 }
+
+/**
+ * The fields of the bound `entry` an expression reads (`{ "var": "entry.community" }` reads
+ * `community`), or undefined where it may read the entry some other way (`{ "var": "entry" }`).
+ * Conservative: an inner operator's own `entry` counts as this one's. A filter that reads one
+ * field of an entry (and the date) gives the same answer for entries of the same date that agree
+ * on it, so it is asked once for them.
+ *
+ * @example
+ * entryFieldsRead({ '==': [{ var: 'entry.community' }, null] }) //=> ['community']
+ * entryFieldsRead({ minutes: { of: [{ var: 'entry' }], within: 'day' } }) //=> undefined
+ */
+export function entryFieldsRead(expr: unknown): string[] | undefined {
+  const fields = new Set<string>();
+  const stack: unknown[] = [expr];
+  while (stack.length) {
+    const e = stack.pop();
+    if (Array.isArray(e)) {
+      for (const x of e) stack.push(x);
+      continue;
+    }
+    if (!isPlainObject(e)) continue;
+    for (const [key, value] of Object.entries(e)) {
+      if (key === 'var') {
+        if (typeof value !== 'string') return undefined; // a computed name may be "entry"
+        const [head, field] = value.split('.');
+        if (head === 'entry') {
+          if (field === undefined || field === '') return undefined;
+          fields.add(field);
+        }
+      }
+      stack.push(value);
+    }
+  }
+  return [...fields].sort();
+}
