@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import { entriesByDay } from '../../src/engine/declarative/measures.js';
+import { daysFromFlags, entriesByDay } from '../../src/engine/declarative/measures.js';
 import { dataset } from '../_lib/rule-tester.js';
 
 /**
  * An `entries` measure starting on the judged date, whose filter reads nothing of the date, is
  * read from the officer's entries by day (found once per officer), not filtered subject by
  * subject; the next date with entries tells the date tracker how long nothing holds. A `rests`
- * measure's rests ending on the judged date are read the same way. Both ways
+ * measure's rests ending on the judged date are read the same way, and `countDays` and `someDay`
+ * of day flags from the officer's flags for the whole period (daysFromFlags). Both ways
  * must report the same: subjects, counts, the entries behind them, and which dates are skipped
  * (a `for.where` and a `runs` key read the measure). Random rosters have entries before and
  * after the check period, over midnight, of several types and communities.
@@ -38,6 +39,11 @@ function rule(name: string, forSpec: Record<string, unknown>, found: unknown, re
   };
 }
 
+/** A rule whose one fact is `value`, reported for every subject with `for.where`. */
+function ruleOf(name: string, forSpec: Record<string, unknown>, value: unknown) {
+  return { ...rule(name, forSpec, []), let: { found: [], counted: value } };
+}
+
 const startingToday = (filter: Record<string, unknown>) => ({ entries: { ...filter, startsOn: 'subject' } });
 const IN_C1 = { '==': [{ var: 'entry.community' }, 'C1'] };
 const probes = [
@@ -51,6 +57,10 @@ const probes = [
   // Rests ending on the judged date, read the same way.
   rule('rests', { each: ['officer', 'date'] }, { rests: { of: { entries: { categories: ['community', 'station-duty', 'other'] } }, breakMinutes: 30, startsOn: 'subject' } }),
   rule('where-rests', { each: ['officer', 'date'], where: { exists: { var: 'found' } } }, { rests: { of: { entries: {} }, breakMinutes: 0, startsOn: 'subject' } }),
+  // countDays and someDay of day flags over weeks and runs, read from the officer's flags.
+  ruleOf('count-days', { each: ['officer', 'isoWeek'] }, { countDays: { and: [{ day: 'communityOfficer' }, { not: { day: 'weekend' } }] } }),
+  ruleOf('some-day', { each: ['officer', 'isoWeek'], where: { someDay: { day: 'communityOfficer' } } }, { countDays: { or: [{ day: 'nonNormalDuty' }, { day: 'workingDay' }] } }),
+  ruleOf('count-days-run', { each: ['officer', { runs: { key: { exists: startingToday({}) } } }] }, { countDays: { day: 'communityOfficer' } }),
   // A runs key: the runs of dates with entries of the filter.
   rule('runs', { each: ['officer', { runs: { key: { exists: startingToday({ categories: ['community', 'other'] }) } } }] }, { entries: { categories: ['community', 'other'], startsOn: { var: 'run.start' } } }),
 ];
@@ -85,6 +95,8 @@ const input = (roster: unknown[], from: number) => ({
       { id: 'O1', name: '甲', unit: 'PS1', assignments: [{ community: 'C1', from: `2017-04-${pad(3 + from)}` }] },
       { id: 'O2', name: '乙', unit: 'PS1', assignments: [{ community: 'C2', from: '2015-01-01', to: `2017-04-${pad(3 + from)}` }] },
     ],
+    nonNormalDuty: [{ start: `2017-04-${pad(3 + ((from * 5) % 14))}`, end: `2017-04-${pad(3 + ((from * 5) % 14) + (from % 3))}`, reason: '演练', units: ['PS1'] }],
+    calendar: { holidays: [`2017-04-${pad(4 + (from % 10))}`], workdays: ['2017-04-08'] },
     roster,
   }),
   config: { extends: [], rules: Object.fromEntries(probes.map((p) => [p.id, 'error'])) },
@@ -97,7 +109,11 @@ describe('an officer\'s entries by day agree with the entries filtered subject b
         const { doc, config } = input(roster, from);
         const byDay = await check(doc, { rulePacks: [PACK], config });
         entriesByDay.enabled = false;
-        const general = await check(doc, { rulePacks: [PACK], config }).finally(() => (entriesByDay.enabled = true));
+        daysFromFlags.enabled = false;
+        const general = await check(doc, { rulePacks: [PACK], config }).finally(() => {
+          entriesByDay.enabled = true;
+          daysFromFlags.enabled = true;
+        });
         expect(JSON.stringify(byDay.violations)).toBe(JSON.stringify(general.violations));
         expect(byDay.violations.length).toBeGreaterThan(0);
       }),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/engine/check-context.js';
 import { DateTracker } from '../../src/engine/declarative/scope.js';
-import { entriesByDay, officerCellTables } from '../../src/engine/declarative/measures.js';
+import { daysFromFlags, entriesByDay, officerCellTables } from '../../src/engine/declarative/measures.js';
 import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
 import { resolveConfig } from '../../src/engine/resolve-config.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -51,8 +51,13 @@ describe('skipping dates that judge the same', () => {
         officerCellTables.enabled = false;
         const everyCell = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (officerCellTables.enabled = true));
         // And with a judged date's entries filtered subject by subject, not read from the officer's by-day index.
+        // (and countDays / someDay asked date by date, not read from the officer's day flags).
         entriesByDay.enabled = false;
-        const everyFilter = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (entriesByDay.enabled = true));
+        daysFromFlags.enabled = false;
+        const everyFilter = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => {
+          entriesByDay.enabled = true;
+          daysFromFlags.enabled = true;
+        });
         for (const other of [everySubject, everyDate, everyCell, everyFilter]) {
           expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(other.violations));
           expect(skipping.runs[0]!.subjects, rule.id).toEqual(other.runs[0]!.subjects);

@@ -1,7 +1,7 @@
 import type { Problem } from '../../errors.js';
 import { addCalendarDays, isoDayOfWeek, type CalendarDate } from '../../time/calendar-date.js';
 import { RecordRef, plainValue, readField } from './_lib/values.js';
-import { compileMeasure, MEASURES } from './measures.js';
+import { admittedDays, compileDayMask, compileMeasure, MEASURES } from './measures.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
 import type { ExprFn, Scope } from './scope.js';
 
@@ -152,10 +152,21 @@ function itemwise(apply: (items: unknown[], each: (s: Scope, item: unknown) => u
 }
 
 /** `{ "countDays": predicate }` / `{ "someDay": predicate }`: over the subject's dates, each bound as `date`. */
-function overDays(apply: (dates: readonly CalendarDate[], test: (date: CalendarDate) => boolean) => unknown): Compile {
+function overDays(
+  apply: (dates: readonly CalendarDate[], test: (date: CalendarDate) => boolean) => unknown,
+  fromFlags: (admitted: number) => unknown,
+): Compile {
   return (arg, path, env) => {
-    const test = compileExpr(arg, path, { ...env, vars: new Set([...env.vars, 'date']) });
-    return (s) => apply(s.dates, (date) => truthy(test(s.withOne('date', date, [date]))));
+    const dayEnv = { ...env, vars: new Set([...env.vars, 'date']) };
+    const test = compileExpr(arg, path, dayEnv);
+    // A predicate of day flags (a week's "is a community officer on some day") is read from the
+    // officer's flags for the whole period, not asked of each date through its scope.
+    const mask = env.vars.has('officer') ? compileDayMask(arg, dayEnv) : undefined;
+    return (s) => {
+      const admitted = mask && admittedDays(s, mask);
+      if (admitted !== undefined) return fromFlags(admitted);
+      return apply(s.dates, (date) => truthy(test(s.withOne('date', date, [date]))));
+    };
   };
 }
 
@@ -359,8 +370,8 @@ const OPERATORS: Readonly<Record<string, Compile>> = {
   },
   map: itemwise((items, each, s) => items.map((item) => each(s, item))),
   filter: itemwise((items, each, s) => items.filter((item) => truthy(each(s, item)))),
-  countDays: overDays((dates, test) => dates.filter(test).length),
-  someDay: overDays((dates, test) => dates.some(test)),
+  countDays: overDays((dates, test) => dates.filter(test).length, (admitted) => admitted),
+  someDay: overDays((dates, test) => dates.some(test), (admitted) => admitted > 0),
   onDate: compileOnDate,
   addDays: binary((d, n) => (typeof d === 'string' ? addCalendarDays(d, num(n)) : null)),
   weekday: unary((d) => (typeof d === 'string' ? isoDayOfWeek(d) : null)),

@@ -565,6 +565,15 @@ interface CellsSpec {
  */
 class OfficerDays {
   private readonly flags: (Uint8Array | undefined)[] = [];
+  /** What each mask gives for this officer, made once: every week of the officer asks it. */
+  private readonly masks = new Map<DayMask, Uint8Array>();
+
+  /** The dates of the period `mask` admits (1) for this officer. Shared: not to be changed. */
+  masked(mask: DayMask): Uint8Array {
+    let on = this.masks.get(mask);
+    if (!on) this.masks.set(mask, (on = mask(this, this.s)));
+    return on;
+  }
 
   constructor(
     private readonly s: Scope,
@@ -615,7 +624,29 @@ function officerDaysOf(s: Scope, officer: string): OfficerDays {
 }
 
 /** Which dates of the check period are admitted (1), read from the officer's day flags; a new array or a shared flag's, not to be changed. */
-type DayMask = (days: OfficerDays, s: Scope) => Uint8Array;
+export type DayMask = (days: OfficerDays, s: Scope) => Uint8Array;
+
+/** Off: `countDays` and `someDay` ask their predicate date by date (the general path), for tests that compare both. */
+export const daysFromFlags = { enabled: true };
+
+/**
+ * How many of a subject's dates a {@link DayMask} admits, read from the officer's day flags: for
+ * `countDays` and `someDay`. Undefined where the flags cannot say (no officer bound, dates that
+ * are not a stretch of the check period, a date tracker noting what is read): the predicate is
+ * then asked date by date.
+ */
+export function admittedDays(s: Scope, mask: DayMask): number | undefined {
+  if (!daysFromFlags.enabled || s.datesTracker?.active) return undefined;
+  const officer = boundOfficerId(s);
+  if (officer === undefined) return undefined;
+  const dates = s.dates;
+  const from = periodStretchOf(s, dates);
+  if (from < 0) return undefined;
+  const on = officerDaysOf(s, officer).masked(mask);
+  let count = 0;
+  for (let j = from; j < from + dates.length; j++) count += on[j]!;
+  return count;
+}
 
 /**
  * `days` as a function of the officer's day flags, where it is `and`, `or`, `not` of `day`
@@ -624,7 +655,7 @@ type DayMask = (days: OfficerDays, s: Scope) => Uint8Array;
  * walking the bindings for each flag. Undefined for anything else (the expression is then
  * evaluated as it is, date by date).
  */
-function compileDayMask(expr: unknown, env: CompileEnv): DayMask | undefined {
+export function compileDayMask(expr: unknown, env: CompileEnv): DayMask | undefined {
   if (dependsOnlyOn(dependenciesOf(expr, env.lets), ['checkPeriod'])) {
     const scratch: CompileEnv = { ...env, problems: [] };
     const constant = compileExpr(expr, '', scratch);
