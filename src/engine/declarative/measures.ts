@@ -857,16 +857,19 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
     if (answer === undefined) answers.set(key, (answer = entryCounts(s, spec, e, dates[j]!, dated)));
     return answer;
   };
-  for (const e of byStart.sorted) {
+  const sorted = byStart.sorted;
+  for (let i = 0; i < sorted.length; i++) {
+    const entryStart = byStart.starts[i]!;
+    const entryEnd = byStart.ends[i]!;
     // The date before the entry's start may have a window reaching past midnight.
-    let j = lastAtOrBefore(dayStarts, e.startInstant) - 1;
+    let j = lastAtOrBefore(dayStarts, entryStart) - 1;
     if (j < 0) j = 0;
-    for (; j < n && dayStarts[j]! < e.endInstant; j++) {
+    for (; j < n && dayStarts[j]! < entryEnd; j++) {
       let counts = 0;
       for (let w = 0; w < k; w++) {
         const c = j * k + w;
-        const start = e.startInstant > starts[c]! ? e.startInstant : starts[c]!;
-        const end = e.endInstant < ends[c]! ? e.endInstant : ends[c]!;
+        const start = entryStart > starts[c]! ? entryStart : starts[c]!;
+        const end = entryEnd < ends[c]! ? entryEnd : ends[c]!;
         if (end <= start) continue;
         if (counts === 0) {
           // Entries in start order ask about the same date in a row: one scope with it bound.
@@ -875,7 +878,7 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
             datedIndex = j;
             answers.clear();
           }
-          counts = dayAdmitted(s, spec, table, j) && counted(e, j) ? 1 : -1;
+          counts = dayAdmitted(s, spec, table, j) && counted(sorted[i]!, j) ? 1 : -1;
         }
         if (counts < 0) break;
         if (start > runEnd[c]!) {
@@ -987,35 +990,44 @@ function entriesByStart(s: Scope, entries: readonly RosterEntry[]): EntriesBySta
 class EntriesByStart {
   /** In start order, then input order. */
   readonly sorted: readonly RosterEntry[];
-  private readonly entries: readonly RosterEntry[];
+  /** The sorted entries' start and end instants, side by side: the sweeps read these, not the entry objects (of several shapes). */
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
   private readonly longest: number;
 
   constructor(entries: readonly RosterEntry[]) {
-    let sorted = true;
+    let inOrder = true;
+    for (let i = 1; i < entries.length && inOrder; i++) if (entries[i - 1]!.startInstant > entries[i]!.startInstant) inOrder = false;
+    const sorted = inOrder ? entries : [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+    const starts = new Float64Array(sorted.length);
+    const ends = new Float64Array(sorted.length);
     let longest = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      if (i > 0 && entries[i - 1]!.startInstant > e.startInstant) sorted = false;
-      if (e.endInstant - e.startInstant > longest) longest = e.endInstant - e.startInstant;
+    for (let i = 0; i < sorted.length; i++) {
+      const e = sorted[i]!;
+      starts[i] = e.startInstant;
+      ends[i] = e.endInstant;
+      if (ends[i]! - starts[i]! > longest) longest = ends[i]! - starts[i]!;
     }
-    this.entries = this.sorted = sorted ? entries : [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+    this.sorted = sorted;
+    this.starts = starts;
+    this.ends = ends;
     this.longest = longest;
   }
 
   /** The entries overlapping `[start, end)`, in their order. */
   overlapping(start: number, end: number): RosterEntry[] {
-    const { entries } = this;
+    const { sorted, starts, ends } = this;
     // No entry starting before start − longest can reach start.
     let lo = 0;
-    let hi = entries.length;
+    let hi = sorted.length;
     const from = start - this.longest;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (entries[mid]!.startInstant < from) lo = mid + 1;
+      if (starts[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
     const out: RosterEntry[] = [];
-    for (let i = lo; i < entries.length && entries[i]!.startInstant < end; i++) if (entries[i]!.endInstant > start) out.push(entries[i]!);
+    for (let i = lo; i < sorted.length && starts[i]! < end; i++) if (ends[i]! > start) out.push(sorted[i]!);
     return out;
   }
 }
