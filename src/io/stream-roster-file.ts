@@ -6,7 +6,7 @@ import { isWideCsv, readRosterFile, rosterFileKind, workbookSheet } from './read
 import { readNdjsonLines } from './read-ndjson-roster.js';
 import { createCsvRosterReader } from './read-csv-roster.js';
 import { forEachCsvRow } from './_lib/csv-rows.js';
-import { readProblem } from './_lib/read-text.js';
+import { readProblem, withoutBom } from './_lib/read-text.js';
 
 /** How far into a CSV its header is looked for (as {@link isWideCsv} does on a whole text). */
 const WIDE_SNIFF_CHARACTERS = 1 << 20;
@@ -197,6 +197,9 @@ async function streamCsvIn(file: string, options: StreamRosterOptions, sink: Ros
       }
       sniffed = true;
       if (isWideCsv(text, file)) return false;
+      // A U+FEFF the decoder kept (GB18030's own mark, a second one after a BOM) is dropped, as
+      // parseCsvRoster drops it from the whole text.
+      text = withoutBom(text);
     }
     const read = forEachCsvRow(text, row, { final, line });
     line = read.line;

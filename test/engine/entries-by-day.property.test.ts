@@ -40,8 +40,8 @@ function rule(name: string, forSpec: Record<string, unknown>, found: unknown, re
 }
 
 /** A rule whose one fact is `value`, reported for every subject with `for.where`. */
-function ruleOf(name: string, forSpec: Record<string, unknown>, value: unknown) {
-  return { ...rule(name, forSpec, []), let: { found: [], counted: value } };
+function ruleOf(name: string, forSpec: Record<string, unknown>, value: unknown, options?: Record<string, unknown>) {
+  return { ...rule(name, forSpec, []), let: { found: [], counted: value }, ...(options ? { options } : {}) };
 }
 
 const startingToday = (filter: Record<string, unknown>) => ({ entries: { ...filter, startsOn: 'subject' } });
@@ -60,6 +60,10 @@ const probes = [
   // countDays and someDay of day flags over weeks and runs, read from the officer's flags.
   ruleOf('count-days', { each: ['officer', 'isoWeek'] }, { countDays: { and: [{ day: 'communityOfficer' }, { not: { day: 'weekend' } }] } }),
   ruleOf('some-day', { each: ['officer', 'isoWeek'], where: { someDay: { day: 'communityOfficer' } } }, { countDays: { or: [{ day: 'nonNormalDuty' }, { day: 'workingDay' }] } }),
+  // A mask reading the rule's own option, after another rule made the officer's flags.
+  ruleOf('count-days-option', { each: ['officer', 'isoWeek'] }, { countDays: { and: [{ day: 'workingDay' }, { '>': [{ option: 'k' }, 0] }] } }, {
+    k: { type: 'integer', default: 1, description: { 'zh-CN': 'k', en: 'k' } },
+  }),
   ruleOf('count-days-run', { each: ['officer', { runs: { key: { exists: startingToday({}) } } }] }, { countDays: { day: 'communityOfficer' } }),
   // A runs key: the runs of dates with entries of the filter.
   rule('runs', { each: ['officer', { runs: { key: { exists: startingToday({ categories: ['community', 'other'] }) } } }] }, { entries: { categories: ['community', 'other'], startsOn: { var: 'run.start' } } }),

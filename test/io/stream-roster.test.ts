@@ -148,6 +148,10 @@ describe('streamed roster files', () => {
       ['utf16be.csv', encoded('utf-16be'), undefined],
       ['given-gb18030.csv', encoded('gb18030'), 'gb18030'],
       ['given-utf16le.csv', encoded('utf-16le'), 'utf-16le'],
+      // A U+FEFF the decoder keeps, before a quoted header cell: GB18030's own mark (84 31 95 33), a second mark after UTF-16's.
+      ['gb18030-mark.csv', Buffer.concat([Buffer.from('84319533', 'hex'), gb18030(`"${text.slice(0, 2)}"${text.slice(2)}`)]), undefined],
+      ['given-gb18030-mark.csv', Buffer.concat([Buffer.from('84319533', 'hex'), gb18030(`"${text.slice(0, 2)}"${text.slice(2)}`)]), 'gb18030'],
+      ['utf16le-two-marks.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`\uFEFF"${text.slice(0, 2)}"${text.slice(2)}`, 'utf16le')]), undefined],
     ];
     expect(cases[0]![1].length).toBeLessThan(gbk);
     for (const [name, bytes, encoding] of cases) {

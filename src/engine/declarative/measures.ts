@@ -568,10 +568,13 @@ class OfficerDays {
   /** What each mask gives for this officer, made once: every week of the officer asks it. */
   private readonly masks = new Map<DayMask, Uint8Array>();
 
-  /** The dates of the period `mask` admits (1) for this officer. Shared: not to be changed. */
-  masked(mask: DayMask): Uint8Array {
+  /**
+   * The dates of the period `mask` admits (1) for this officer. Shared: not to be changed. `s` is
+   * the asking rule's scope: a mask's constants may read its options (a mask is one rule's).
+   */
+  masked(mask: DayMask, s: Scope): Uint8Array {
     let on = this.masks.get(mask);
-    if (!on) this.masks.set(mask, (on = mask(this, this.s)));
+    if (!on) this.masks.set(mask, (on = mask(this, s)));
     return on;
   }
 
@@ -642,7 +645,7 @@ export function admittedDays(s: Scope, mask: DayMask): number | undefined {
   const dates = s.dates;
   const from = periodStretchOf(s, dates);
   if (from < 0) return undefined;
-  const on = officerDaysOf(s, officer).masked(mask);
+  const on = officerDaysOf(s, officer).masked(mask, s);
   let count = 0;
   for (let j = from; j < from + dates.length; j++) count += on[j]!;
   return count;
