@@ -138,9 +138,24 @@ const gb18030Note = (file: string): string => `${file}: not UTF-8; read as GB180
  */
 async function streamCsv(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] } | undefined> {
   const tries: { encoding: string | 'by-bom'; note?: string }[] = options.encoding !== undefined ? [{ encoding: options.encoding }] : [{ encoding: 'by-bom' }, { encoding: 'gb18030', note: gb18030Note(file) }];
+  // A second try reads the file again from its start: progress is told only once it is past
+  // what the first try told, so a progress bar never goes back.
+  const told = { bytesRead: -1, rows: -1 };
+  const onProgress = options.onProgress;
+  const triedOptions: StreamRosterOptions = onProgress
+    ? {
+        ...options,
+        onProgress: (p) => {
+          if (p.bytesRead < told.bytesRead || (p.bytesRead === told.bytesRead && p.rows < told.rows)) return;
+          told.bytesRead = p.bytesRead;
+          told.rows = p.rows;
+          onProgress(p);
+        },
+      }
+    : options;
   for (const attempt of tries) {
     const mark = sink.mark();
-    const outcome = await streamCsvIn(file, options, sink, attempt.encoding);
+    const outcome = await streamCsvIn(file, triedOptions, sink, attempt.encoding);
     if (outcome === 'read') return { notes: attempt.note === undefined ? [] : [attempt.note] };
     sink.rollback(mark);
     // A UTF-16 file (by its BOM) or a given encoding is tried once, as decodeText does.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -262,6 +262,25 @@ describe('streamRosterFile: onProgress', () => {
     expect(seen[1]!.rows).toBeGreaterThan(0);
     expect(seen.at(-1)).toEqual({ bytesRead: seen[0]!.bytesTotal, bytesTotal: seen[0]!.bytesTotal, rows: lines });
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.bytesRead).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
+  });
+});
+
+describe('streamRosterFile: progress of a CSV read twice', () => {
+  it('never goes back when a file that is not UTF-8 is read again as GB18030', async () => {
+    // UTF-8 for 30 chunks, then a GB18030 row: the first try fails late, the second reads it all.
+    const lines = Array.from({ length: 3000 }, (_, i) => `O00001,2017-01-${String((i % 28) + 1).padStart(2, '0')},08:30,11:30,patrol,row ${i}`);
+    const file = join(dir, 'late-gbk.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from(['officer,date,start,end,type,note', ...lines].join('\n') + '\n'), gb18030('O00001,2017-01-03,13:00,16:00,社区工作,行\n')]));
+    const seen: { bytesRead: number; rows: number }[] = [];
+    const builder = createInputBuilder(await readDatasetFile(join(dir, 'dataset.json')));
+    const { notes } = await streamRosterFile(file, { highWaterMark: 4096, onProgress: ({ bytesRead, rows }) => seen.push({ bytesRead, rows }) }, builder);
+    expect(notes).toEqual([expect.stringContaining('read as GB18030')]);
+    expect(seen.length).toBeGreaterThan(30);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.bytesRead, `progress ${i}`).toBeGreaterThanOrEqual(seen[i - 1]!.bytesRead);
+      if (seen[i]!.bytesRead === seen[i - 1]!.bytesRead) expect(seen[i]!.rows, `progress ${i}`).toBeGreaterThanOrEqual(seen[i - 1]!.rows);
+    }
+    expect(seen.at(-1)).toEqual({ bytesRead: statSync(file).size, rows: 3002 });
   });
 });
 
