@@ -221,29 +221,39 @@ async function streamCsvIn(file: string, options: StreamRosterOptions, sink: Ros
     rest = text.slice(read.consumed);
     return true;
   };
-  try {
-    for await (const chunk of chunksOf(file, options, sink, () => rows, status)) {
-      let bytes: Buffer = chunk;
-      if (head !== undefined) {
-        head = Buffer.concat([head, chunk]);
-        if (head.length < 3) continue;
-        bytes = head;
-        head = undefined;
-        decoder = decoderFor(bytes);
-        if (!decoder) return 'whole';
-      }
-      if (!feed(rest + decoder!.decode(bytes, { stream: true }), false)) return 'whole';
+  // Only the decoder's own error means "not this encoding": anything the reader or the sink
+  // throws is not turned into another try.
+  const decode = (bytes: Buffer | undefined, stream: boolean): string | undefined => {
+    try {
+      return bytes === undefined ? decoder!.decode() : decoder!.decode(bytes, { stream });
+    } catch (error) {
+      if (error instanceof TypeError) return undefined;
+      throw error;
     }
-    if (status.failed) return 'read';
+  };
+  for await (const chunk of chunksOf(file, options, sink, () => rows, status)) {
+    let bytes: Buffer = chunk;
     if (head !== undefined) {
-      decoder = decoderFor(head);
+      head = Buffer.concat([head, chunk]);
+      if (head.length < 3) continue;
+      bytes = head;
+      head = undefined;
+      decoder = decoderFor(bytes);
       if (!decoder) return 'whole';
-      if (!feed(rest + decoder.decode(head), true)) return 'whole';
-    } else if (!feed(rest + decoder!.decode(), true)) return 'whole';
-  } catch (error) {
-    if (error instanceof TypeError) return chosenOnce ? 'final' : 'bad-bytes';
-    throw error;
+    }
+    const text = decode(bytes, true);
+    if (text === undefined) return chosenOnce ? 'final' : 'bad-bytes';
+    if (!feed(rest + text, false)) return 'whole';
   }
+  if (status.failed) return 'read';
+  let last: string | undefined;
+  if (head !== undefined) {
+    decoder = decoderFor(head);
+    if (!decoder) return 'whole';
+    last = decode(head, false);
+  } else last = decode(undefined, false);
+  if (last === undefined) return chosenOnce ? 'final' : 'bad-bytes';
+  if (!feed(rest + last, true)) return 'whole';
   reader.end();
   finalProgress(file, options, status, rows);
   return 'read';

@@ -284,6 +284,25 @@ describe('streamRosterFile: progress of a CSV read twice', () => {
   });
 });
 
+describe('streamRosterFile: errors of the sink', () => {
+  it('are not taken for bytes of another encoding: a TypeError the sink throws ends the read, after one row', async () => {
+    const file = join(dir, 'sink-error.csv');
+    writeFileSync(file, '警号,日期,开始,结束,勤务类型\nO00001,2017-01-03,08:30,11:30,社区工作\nO00001,2017-01-04,08:30,11:30,社区工作\n');
+    let records = 0;
+    const sink = {
+      record: () => {
+        records++;
+        throw new TypeError('the sink failed');
+      },
+      problem: () => {},
+      mark: () => 0,
+      rollback: () => {},
+    };
+    await expect(streamRosterFile(file, {}, sink)).rejects.toThrow('the sink failed');
+    expect(records).toBe(1);
+  });
+});
+
 describe('streamRosterFile: the last progress of a CSV', () => {
   it('comes after its last rows, even when the file is one chunk', async () => {
     const roster = join(dir, 'roster.csv');
