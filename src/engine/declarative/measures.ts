@@ -213,17 +213,7 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
           const d = dates[0]!;
           const passing = passingOf(s, officer);
           const day = periodIndexOf(s).get(d);
-          if (day !== undefined && entriesByDay.enabled) {
-            const found = passing.byDay[day];
-            if (found !== undefined) {
-              tracker.readDate();
-              return found;
-            }
-            // None today is none until the next date with some; one after the period holds through its end.
-            const next = passing.nextDay[day + 1]!;
-            if (next < passing.byDay.length) tracker.holdsUntil(s.run.context.periodDates[next - 1]!);
-            return NO_ENTRIES;
-          }
+          if (day !== undefined && entriesByDay.enabled) return onTrackedDay(s, tracker, passing, day, NO_ENTRIES);
           const found = entriesStartingOn(s, officer, d).filter(filterOf(s));
           if (found.length > 0) tracker.readDate();
           else noneUntilNext(tracker, passing.dates, d);
@@ -250,14 +240,42 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
 /** Off: a judged date's entries are filtered subject by subject (the general path), for tests that compare both. */
 export const entriesByDay = { enabled: true };
 
-/** An officer's entries that pass an `entries` measure's filter, found once per officer for a rule judged date by date. */
-interface PassingByDay {
+/** An officer's records (entries, rests) by the check period's date, for a rule judged date by date. */
+interface ByDay<T> {
+  /** For the period's date j, its records in order (shared by every subject of the date: not to be changed); undefined for none. */
+  byDay: (readonly T[] | undefined)[];
+  /** For the period's date j, the first date index ≥ j with records (the period's length where none): one slot more, for the end. */
+  nextDay: Int32Array;
+}
+
+/** The `nextDay` of a {@link ByDay}. */
+function nextDays(byDay: readonly (readonly unknown[] | undefined)[]): Int32Array {
+  const n = byDay.length;
+  const nextDay = new Int32Array(n + 1).fill(n);
+  for (let j = n - 1; j >= 0; j--) nextDay[j] = byDay[j] !== undefined ? j : nextDay[j + 1]!;
+  return nextDay;
+}
+
+/**
+ * The records of the judged date (the period's date `day`), telling the tracker what holds:
+ * records today pin the subject to today; none today is none until the next date with some (one
+ * after the period holds through its end).
+ */
+function onTrackedDay<T>(s: Scope, tracker: DateTracker, index: ByDay<T>, day: number, none: readonly T[]): readonly T[] {
+  const found = index.byDay[day];
+  if (found !== undefined) {
+    tracker.readDate();
+    return found;
+  }
+  const next = index.nextDay[day + 1]!;
+  if (next < index.byDay.length) tracker.holdsUntil(s.run.context.periodDates[next - 1]!);
+  return none;
+}
+
+/** An officer's entries that pass an `entries` measure's filter, by start date, found once per officer. */
+interface PassingByDay extends ByDay<RosterEntry> {
   /** The sorted start dates of the passing entries, those outside the check period too. */
   dates: readonly CalendarDate[];
-  /** For the check period's date j, its passing entries in start order (frozen: shared by every subject of the date); undefined for none. */
-  byDay: (readonly RosterEntry[] | undefined)[];
-  /** For the period's date j, the first date index ≥ j with passing entries (the period's length where none): one slot more, for the end. */
-  nextDay: Int32Array;
 }
 
 /**
@@ -270,7 +288,6 @@ function passingByDay(s: Scope, all: EntriesWithStartDates, passes: (e: RosterEn
   const n = s.run.context.periodDates.length;
   const dates: CalendarDate[] = [];
   const byDay: (readonly RosterEntry[] | undefined)[] = new Array(n).fill(undefined);
-  const nextDay = new Int32Array(n + 1).fill(n);
   let day = 0;
   all.entries.forEach((e, i) => {
     if (!passes(e)) return;
@@ -280,11 +297,8 @@ function passingByDay(s: Scope, all: EntriesWithStartDates, passes: (e: RosterEn
     while (day < n && all.firstOnDay[day + 1]! <= i) day++;
     if (day < n && all.firstOnDay[day]! <= i) ((byDay[day] ??= []) as RosterEntry[]).push(e);
   });
-  for (let j = n - 1; j >= 0; j--) {
-    if (byDay[j] !== undefined) Object.freeze(byDay[j]);
-    nextDay[j] = byDay[j] !== undefined ? j : nextDay[j + 1]!;
-  }
-  return { dates, byDay, nextDay };
+  for (const list of byDay) if (list !== undefined) Object.freeze(list);
+  return { dates, byDay, nextDay: nextDays(byDay) };
 }
 
 /** A rest between two duty periods of an officer (the `rests` measure). */
@@ -328,16 +342,7 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
       // The judged subject's own date: no rest ends on it, none until the next date one does.
       const date = s.datesUnnoted[0]!;
       const day = periodIndexOf(s).get(date);
-      if (day !== undefined && entriesByDay.enabled) {
-        const found = rests.byDay[day];
-        if (found !== undefined) {
-          tracker.readDate();
-          return found;
-        }
-        const next = rests.nextDay[day + 1]!;
-        if (next < rests.byDay.length) tracker.holdsUntil(s.run.context.periodDates[next - 1]!);
-        return NO_RESTS;
-      }
+      if (day !== undefined && entriesByDay.enabled) return onTrackedDay(s, tracker, rests, day, NO_RESTS);
       const found = rests.byDate.get(date);
       if (found) tracker.readDate();
       else noneUntilNext(tracker, rests.dates, date);
@@ -349,14 +354,12 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
   };
 };
 
-interface OfficerRests {
+/** An officer's rests: all of them, and by the date they end on (a map for any date, a {@link ByDay} for the check period's). */
+interface OfficerRests extends ByDay<Rest> {
   all: Rest[];
   byDate: Map<CalendarDate, Rest[]>;
   /** The dates rests end on, sorted. */
   dates: CalendarDate[];
-  /** The rests ending on the check period's date j (undefined: none), and the first date index ≥ j with some (as {@link PassingByDay}). */
-  byDay: (Rest[] | undefined)[];
-  nextDay: Int32Array;
 }
 
 const NO_RESTS: readonly Rest[] = Object.freeze([]);
@@ -370,14 +373,12 @@ function officerRests(s: Scope, all: Rest[]): OfficerRests {
   }
   const n = s.run.context.periodDates.length;
   const byDay: (Rest[] | undefined)[] = new Array(n).fill(undefined);
-  const nextDay = new Int32Array(n + 1).fill(n);
   const index = periodIndexOf(s);
   for (const [date, list] of byDate) {
     const j = index.get(date);
     if (j !== undefined) byDay[j] = list;
   }
-  for (let j = n - 1; j >= 0; j--) nextDay[j] = byDay[j] !== undefined ? j : nextDay[j + 1]!;
-  return { all, byDate, dates: [...byDate.keys()].sort(), byDay, nextDay };
+  return { all, byDate, dates: [...byDate.keys()].sort(), byDay, nextDay: nextDays(byDay) };
 }
 
 function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number): Rest[] {
@@ -799,8 +800,6 @@ interface CellTable {
   readonly admitted: Int8Array;
   /** Union minutes at date j × windows + window w. */
   readonly minutes: Float64Array;
-  /** The officer's day flags, where `days` is read from them. */
-  readonly officerDays: OfficerDays | undefined;
 }
 
 /** Off: `windows` and `minutes` take the general path (eachCell) for every subject, for tests that compare both. */
@@ -839,7 +838,7 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
   const byStart = entriesByStart(s, list);
   const officer = boundOfficerId(s);
   const officerDays = spec.dayMask && officer !== undefined ? officerDaysOf(s, officer) : undefined;
-  const table: CellTable = { list, byStart, grid, admitted: new Int8Array(n).fill(-1), minutes: new Float64Array(n * k), officerDays };
+  const table: CellTable = { list, byStart, grid, admitted: new Int8Array(n).fill(-1), minutes: new Float64Array(n * k) };
   // Days read from the flags are known for the whole period at once; any other `days` is asked date by date, where needed.
   if (officerDays && spec.dayMask) table.admitted.set(spec.dayMask(officerDays, s));
   const { minutes } = table;

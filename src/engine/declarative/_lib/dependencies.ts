@@ -27,7 +27,24 @@ const READS_DATES_WITH_STARTS_ON: ReadonlySet<string> = new Set(['entries', 'res
  */
 export function dependenciesOf(expr: unknown, lets: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  // An explicit stack: a rule file's nesting depth never becomes the engine's recursion depth.
+  eachOperator(expr, (key, value) => {
+    if (key === 'var' && typeof value === 'string') {
+      const head = value.split('.')[0]!;
+      out.add(lets.has(head) ? 'let' : head);
+    }
+    for (const name of IMPLICIT_READS[key] ?? []) out.add(name);
+    if (READS_DATES_WITH_STARTS_ON.has(key) && !(isPlainObject(value) && value.startsOn === undefined)) out.add('dates');
+    return true;
+  });
+  return out;
+}
+
+/**
+ * Calls `visit` with each key and value of every object in an expression, nested ones too,
+ * until it returns false; whether it went through all of them. An explicit stack: a rule file's
+ * nesting depth never becomes the engine's recursion depth.
+ */
+function eachOperator(expr: unknown, visit: (key: string, value: unknown) => boolean): boolean {
   const stack: unknown[] = [expr];
   while (stack.length) {
     const e = stack.pop();
@@ -37,16 +54,11 @@ export function dependenciesOf(expr: unknown, lets: ReadonlySet<string>): Set<st
     }
     if (!isPlainObject(e)) continue;
     for (const [key, value] of Object.entries(e)) {
-      if (key === 'var' && typeof value === 'string') {
-        const head = value.split('.')[0]!;
-        out.add(lets.has(head) ? 'let' : head);
-      }
-      for (const name of IMPLICIT_READS[key] ?? []) out.add(name);
-      if (READS_DATES_WITH_STARTS_ON.has(key) && !(isPlainObject(value) && value.startsOn === undefined)) out.add('dates');
+      if (!visit(key, value)) return false;
       stack.push(value);
     }
   }
-  return out;
+  return true;
 }
 
 /** Whether every dependency is one of `allowed`. */
@@ -68,25 +80,14 @@ export function dependsOnlyOn(deps: ReadonlySet<string>, allowed: readonly strin
  */
 export function entryFieldsRead(expr: unknown): string[] | undefined {
   const fields = new Set<string>();
-  const stack: unknown[] = [expr];
-  while (stack.length) {
-    const e = stack.pop();
-    if (Array.isArray(e)) {
-      for (const x of e) stack.push(x);
-      continue;
-    }
-    if (!isPlainObject(e)) continue;
-    for (const [key, value] of Object.entries(e)) {
-      if (key === 'var') {
-        if (typeof value !== 'string') return undefined; // a computed name may be "entry"
-        const [head, field] = value.split('.');
-        if (head === 'entry') {
-          if (field === undefined || field === '') return undefined;
-          fields.add(field);
-        }
-      }
-      stack.push(value);
-    }
-  }
-  return [...fields].sort();
+  const whole = !eachOperator(expr, (key, value) => {
+    if (key !== 'var') return true;
+    if (typeof value !== 'string') return false; // a computed name may be "entry"
+    const [head, field] = value.split('.');
+    if (head !== 'entry') return true;
+    if (field === undefined || field === '') return false;
+    fields.add(field);
+    return true;
+  });
+  return whole ? undefined : [...fields].sort();
 }
