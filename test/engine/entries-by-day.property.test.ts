@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { daysFromFlags, entriesByDay } from '../../src/engine/declarative/measures.js';
-import { dataset } from '../_lib/rule-tester.js';
+import { probePack, probeRule, twoOfficerCity } from '../_lib/probe-pack.js';
 
 /**
  * An `entries` measure starting on the judged date, whose filter reads nothing of the date, is
@@ -17,26 +14,15 @@ import { dataset } from '../_lib/rule-tester.js';
  * (a `for.where` and a `runs` key read the measure). Random rosters have entries before and
  * after the check period, over midnight, of several types and communities.
  */
-const ROOT = mkdtempSync(join(tmpdir(), 'duty-compliance-by-day-'));
-const PACK = join(ROOT, 'probe');
-mkdirSync(PACK);
-afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
-
 function rule(name: string, forSpec: Record<string, unknown>, found: unknown, reportWhen = 0) {
-  return {
-    id: `probe/${name}`,
-    title: { 'zh-CN': name, en: name },
-    description: { 'zh-CN': name, en: name },
-    severity: 'error',
-    subjectType: 'officer',
+  return probeRule(name, {
     facts: { counted: 'how many entries the measure gives' },
     checks: [{ conditions: { all: [{ fact: 'counted', operator: 'greaterThanInclusive', value: reportWhen }] }, event: { type: 'violation', params: { messageId: 'found' } } }],
     for: forSpec,
     let: { found, counted: { count: { var: 'found' } } },
     evidence: [{ each: { var: 'found' } }],
-    messages: { found: { 'zh-CN': '{{actual}}', en: '{{actual}}' } },
     actual: 'counted',
-  };
+  });
 }
 
 /** A rule whose one fact is `value`, reported for every subject with `for.where`. */
@@ -68,7 +54,7 @@ const probes = [
   // A runs key: the runs of dates with entries of the filter.
   rule('runs', { each: ['officer', { runs: { key: { exists: startingToday({ categories: ['community', 'other'] }) } } }] }, { entries: { categories: ['community', 'other'], startsOn: { var: 'run.start' } } }),
 ];
-for (const p of probes) writeFileSync(join(PACK, `${p.id.slice('probe/'.length)}.json`), JSON.stringify(p));
+const PACK = probePack('duty-compliance-by-day-', probes);
 
 const TYPES = ['社区工作', '所内值班', '请假', '会议'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -89,20 +75,7 @@ const entry = fc
   .map(({ officer, start, length, type, community }) => ({ officer, start: wall(start), end: wall(start + length), type, ...(community ? { community } : {}) }));
 
 const input = (roster: unknown[], from: number) => ({
-  doc: dataset({
-    period: { start: '2017-04-03', end: '2017-04-16' },
-    communities: [
-      { id: 'C1', name: 'C1居委', kind: 'residential', unit: 'PS1' },
-      { id: 'C2', name: 'C2居委', kind: 'residential', unit: 'PS1' },
-    ],
-    officers: [
-      { id: 'O1', name: '甲', unit: 'PS1', assignments: [{ community: 'C1', from: `2017-04-${pad(3 + from)}` }] },
-      { id: 'O2', name: '乙', unit: 'PS1', assignments: [{ community: 'C2', from: '2015-01-01', to: `2017-04-${pad(3 + from)}` }] },
-    ],
-    nonNormalDuty: [{ start: `2017-04-${pad(3 + ((from * 5) % 14))}`, end: `2017-04-${pad(3 + ((from * 5) % 14) + (from % 3))}`, reason: '演练', units: ['PS1'] }],
-    calendar: { holidays: [`2017-04-${pad(4 + (from % 10))}`], workdays: ['2017-04-08'] },
-    roster,
-  }),
+  doc: twoOfficerCity(roster, from, { calendar: { holidays: [`2017-04-${pad(4 + (from % 10))}`], workdays: ['2017-04-08'] } }),
   config: { extends: [], rules: Object.fromEntries(probes.map((p) => [p.id, 'error'])) },
 });
 

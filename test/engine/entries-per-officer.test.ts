@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
+import { probePack, probeRule } from '../_lib/probe-pack.js';
 import { dataset } from '../_lib/rule-tester.js';
 
 /**
@@ -10,31 +8,22 @@ import { dataset } from '../_lib/rule-tester.js';
  * subject but the entry and the officer. Here one filter reads the subject's `date`, one a `let`
  * value, and one only the entry: each date must get its own answer from the first two.
  */
-const ROOT = mkdtempSync(join(tmpdir(), 'duty-compliance-entries-'));
-const PACK = join(ROOT, 'probe');
-mkdirSync(PACK);
-afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
-
 function rule(name: string, where: unknown, lets: Record<string, unknown> = {}) {
-  return {
-    id: `probe/${name}`,
-    title: { 'zh-CN': name, en: name },
-    description: { 'zh-CN': name, en: name },
-    severity: 'error',
-    subjectType: 'officer',
+  return probeRule(name, {
     options: {},
     facts: { matching: 'entries the filter keeps' },
     checks: [{ conditions: { all: [{ fact: 'matching', operator: 'greaterThan', value: 0 }] }, event: { type: 'violation', params: { messageId: 'found' } } }],
     for: { each: ['officer', 'date'] },
     let: { ...lets, matching: { count: { entries: { where } } } },
-    messages: { found: { 'zh-CN': '{{actual}}', en: '{{actual}}' } },
     actual: 'matching',
-  };
+  });
 }
 
-writeFileSync(join(PACK, 'by-date.json'), JSON.stringify(rule('by-date', { '==': [{ var: 'entry.note' }, { var: 'date' }] })));
-writeFileSync(join(PACK, 'by-let.json'), JSON.stringify(rule('by-let', { '==': [{ var: 'entry.note' }, { var: 'today' }] }, { today: { var: 'date' } })));
-writeFileSync(join(PACK, 'by-entry.json'), JSON.stringify(rule('by-entry', { '==': [{ var: 'entry.note' }, '2017-04-06'] })));
+const PACK = probePack('duty-compliance-entries-', [
+  rule('by-date', { '==': [{ var: 'entry.note' }, { var: 'date' }] }),
+  rule('by-let', { '==': [{ var: 'entry.note' }, { var: 'today' }] }, { today: { var: 'date' } }),
+  rule('by-entry', { '==': [{ var: 'entry.note' }, '2017-04-06'] }),
+]);
 
 // Entries noting a date: one notes 04-04, two note 04-06.
 const roster = [

@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { officerCellTables } from '../../src/engine/declarative/measures.js';
-import { dataset } from '../_lib/rule-tester.js';
+import { probePack, probeRule, twoOfficerCity } from '../_lib/probe-pack.js';
 
 /**
  * `windows` and `minutes` measures whose cells depend on the officer alone are computed once
@@ -14,11 +11,6 @@ import { dataset } from '../_lib/rule-tester.js';
  * that cross midnight, entries over several days, days a filter refuses, entries `entryWhere`
  * refuses, thresholds of 0; subjects are weeks, dates and runs.
  */
-const ROOT = mkdtempSync(join(tmpdir(), 'duty-compliance-cells-'));
-const PACK = join(ROOT, 'probe');
-mkdirSync(PACK);
-afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
-
 const WINDOWS = { clock: { night: ['22:00', '06:00'], am: ['08:00', '12:00'], pm: ['13:00', '17:00'] } };
 const ASSIGNED = {
   or: [
@@ -28,12 +20,7 @@ const ASSIGNED = {
 };
 
 function rule(name: string, each: unknown[], measure: unknown) {
-  return {
-    id: `probe/${name}`,
-    title: { 'zh-CN': name, en: name },
-    description: { 'zh-CN': name, en: name },
-    severity: 'error',
-    subjectType: 'officer',
+  return probeRule(name, {
     options: { threshold: { type: 'integer', default: 0, minimum: 0, description: { 'zh-CN': '阈值', en: 'threshold' } } },
     facts: { measured: 'what the measure gives' },
     // Every subject is reported: its value and its evidence are compared.
@@ -41,9 +28,8 @@ function rule(name: string, each: unknown[], measure: unknown) {
     for: { each },
     let: { measured: measure },
     evidence: [{ from: 'measured' }],
-    messages: { found: { 'zh-CN': '{{actual}}', en: '{{actual}}' } },
     actual: 'measured',
-  };
+  });
 }
 
 const of = (categories: string[]) => ({ entries: { categories } });
@@ -63,7 +49,7 @@ const probes = [
   }),
   rule('minutes-run', ['officer', { runs: { key: { exists: { entries: { startsOn: 'subject' } } } } }], { minutes: { of: of(['community']), within: { setting: 'daytime' } } }),
 ];
-for (const p of probes) writeFileSync(join(PACK, `${p.id.slice('probe/'.length)}.json`), JSON.stringify(p));
+const PACK = probePack('duty-compliance-cells-', probes);
 
 const TYPES = ['社区工作', '所内值班', '请假', '会议'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -85,20 +71,7 @@ const entry = fc
   .map(({ officer, start, length, type, community }) => ({ officer, start: wall(start), end: wall(start + length), type, ...(community ? { community } : {}) }));
 
 const input = (roster: unknown[], from: number, threshold: number) => ({
-  doc: dataset({
-    period: { start: '2017-04-03', end: '2017-04-16' },
-    communities: [
-      { id: 'C1', name: 'C1居委', kind: 'residential', unit: 'PS1' },
-      { id: 'C2', name: 'C2居委', kind: 'residential', unit: 'PS1' },
-    ],
-    officers: [
-      { id: 'O1', name: '甲', unit: 'PS1', assignments: [{ community: 'C1', from: `2017-04-${pad(3 + from)}` }] },
-      { id: 'O2', name: '乙', unit: 'PS1', assignments: [{ community: 'C2', from: '2015-01-01', to: `2017-04-${pad(3 + from)}` }] },
-    ],
-    // PS1's non-normal duty: on the days it covers, `nonNormalDuty` holds for both officers.
-    nonNormalDuty: [{ start: `2017-04-${pad(3 + ((from * 5) % 14))}`, end: `2017-04-${pad(3 + ((from * 5) % 14) + (from % 3))}`, reason: '演练', units: ['PS1'] }],
-    roster,
-  }),
+  doc: twoOfficerCity(roster, from),
   config: { extends: [], rules: Object.fromEntries(probes.map((p) => [p.id, ['error', { threshold }]])) },
 });
 
