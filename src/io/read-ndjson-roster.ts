@@ -2,6 +2,7 @@ import type { EntrySource, RosterFile, RosterSink } from './types.js';
 import { collectingSink } from './read-csv-roster.js';
 import { parseJsonLine } from './_lib/json-location.js';
 import { scanCommonRosterLine, scanPlainRosterLine } from './_lib/ndjson-line-scanner.js';
+import type { RosterLineBytes } from './_lib/ndjson-byte-scanner.js';
 
 /**
  * Parses an NDJSON roster: one entry object per line. Blank lines are allowed and skipped;
@@ -44,6 +45,31 @@ export function readNdjsonLines(text: string, file: string, sink: RosterSink, li
     start = end + 1;
   }
   return { consumed: Math.min(start, n), lines: line };
+}
+
+/**
+ * Reads the whole lines of `bytes[0, to)` (it ends with an LF: `to` is just after it), line
+ * numbers counted on from `linesBefore`, into `sink`: a line of the common shape straight from
+ * its bytes (`scanner`), any other decoded and read as {@link readNdjsonLines} reads it. Returns
+ * the lines read.
+ *
+ * @example
+ * readNdjsonBytes(Buffer.from('{"officer":"O1"}\n'), 17, 'r.ndjson', sink, 0, new RosterLineBytes()) //=> 1
+ */
+export function readNdjsonBytes(bytes: Buffer, to: number, file: string, sink: RosterSink, linesBefore: number, scanner: RosterLineBytes): number {
+  let line = linesBefore;
+  let start = 0;
+  while (start < to) {
+    const end = bytes.indexOf(10, start);
+    // Past `to` cannot be: bytes[to - 1] is an LF.
+    line++;
+    const lineEnd = end > start && bytes[end - 1] === 13 ? end - 1 : end;
+    const common = scanner.scan(bytes, start, lineEnd);
+    if (common !== undefined) sink.record(common, { file, line, path: '' }, true);
+    else readNdjsonLine(bytes.toString('utf8', start, lineEnd), file, line, sink);
+    start = end + 1;
+  }
+  return line;
 }
 
 function readNdjsonLine(raw: string, file: string, line: number, sink: RosterSink): void {

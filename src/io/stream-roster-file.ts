@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import type { RosterReadOptions, RosterSink } from './types.js';
 import { isWideCsv, readRosterFile, rosterFileKind, workbookSheet } from './read-roster-file.js';
-import { readNdjsonLines } from './read-ndjson-roster.js';
+import { readNdjsonBytes, readNdjsonLines } from './read-ndjson-roster.js';
+import { RosterLineBytes } from './_lib/ndjson-byte-scanner.js';
 import { createCsvRosterReader } from './read-csv-roster.js';
 import { forEachCsvRow } from './_lib/csv-rows.js';
 import { readProblem, withoutBom } from './_lib/read-text.js';
@@ -93,35 +94,35 @@ async function* chunksOf(file: string, options: StreamRosterOptions, sink: Roste
 }
 
 async function streamNdjson(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
-  // Each chunk is cut after its last LF and decoded once, with no string kept across chunks:
-  // an LF byte is never part of a multi-byte UTF-8 sequence, so decoding line-aligned pieces
-  // gives what decoding the whole file does (bad bytes become U+FFFD, not fatal), without
-  // concatenating each chunk's text to the previous one's tail. A BOM at the start is dropped.
+  // Each chunk is cut after its last LF, with no text kept across chunks: an LF byte is never
+  // part of a multi-byte UTF-8 sequence, so each line's bytes are read on their own (the common
+  // shape straight from them, any other line decoded) and give what decoding the whole file
+  // does (bad bytes become U+FFFD, not fatal). A BOM at the start is dropped.
   let carry: Buffer | undefined;
   let lines = 0;
   let first = true;
-  const read = (text: string, final: boolean): void => {
-    if (first) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    lines = readNdjsonLines(text, file, sink, lines, final).lines;
-  };
+  const scanner = new RosterLineBytes();
   const status: ChunkStatus = { failed: false };
   for await (const chunk of chunksOf(file, options, sink, () => lines, status)) {
-    const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+    let bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
     const last = bytes.lastIndexOf(10);
     if (last === -1) {
       carry = bytes;
       continue;
     }
+    if (first) {
+      first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    const to = bytes.lastIndexOf(10) + 1;
     // The piece ends with its LF, so every line in it is whole and all of it is consumed.
-    read(bytes.toString('utf8', 0, last + 1), false);
-    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : undefined;
+    lines = readNdjsonBytes(bytes, to, file, sink, lines, scanner);
+    carry = to < bytes.length ? Buffer.from(bytes.subarray(to)) : undefined;
   }
-  const tail = carry === undefined ? '' : carry.toString('utf8');
+  let tail = carry === undefined ? '' : carry.toString('utf8');
+  if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
   const whole = lines;
-  read(tail, true);
+  lines = readNdjsonLines(tail, file, sink, lines, true).lines;
   // The empty "line" after the file's final newline is no row.
   finalProgress(file, options, status, tail.trim() === '' ? whole : lines);
   return { notes: [] };

@@ -30,7 +30,12 @@ export interface RosterRecord {
  * found not to be UTF-8 half way through is read again as GB18030).
  */
 export interface RosterSink {
-  record(value: unknown, source: EntrySource): void;
+  /**
+   * `ownStrings`: the row's strings are strings of their own (no slice of a larger text, which a
+   * kept slice would keep alive), so they may be kept as they are; a reader that hands the same
+   * string object for the same text on every row then has it found by identity.
+   */
+  record(value: unknown, source: EntrySource, ownStrings?: boolean): void;
   problem(problem: Problem): void;
   /** An opaque position, for {@link RosterSink.rollback}. */
   mark(): unknown;

@@ -117,8 +117,8 @@ export function createInputBuilder(document: DatasetDocument): InputBuilder {
     if (document.text) locateProblems(validator.problems.filter((p) => p.file === file && p.line === undefined), document.text);
   }
   return {
-    record(value, source) {
-      validator?.add(value, source);
+    record(value, source, ownStrings) {
+      validator?.add(value, source, ownStrings);
     },
     problem(p) {
       readProblems.push(p);

@@ -25,8 +25,8 @@ export interface RosterValidatorMark {
  * officers, badges, communities and zone. Rows need not be kept: each is judged as it arrives.
  */
 export interface RosterValidator {
-  /** Validates one row; a valid one is appended to `entries`, the problems of a bad one to `problems`. */
-  add(value: unknown, source: EntrySource): void;
+  /** Validates one row; a valid one is appended to `entries`, the problems of a bad one to `problems`. `ownStrings`: see {@link RosterSink.record}. */
+  add(value: unknown, source: EntrySource, ownStrings?: boolean): void;
   readonly entries: RosterEntry[];
   readonly problems: Problem[];
   mark(): RosterValidatorMark;
@@ -69,13 +69,14 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
     texts.set(own, own);
     return own;
   };
-  const converted = (value: string): ConvertedTime => {
+  const converted = (value: string, ownString = false): ConvertedTime => {
     let time = times.get(value);
     if (time === undefined) {
       const instant = parseDateTime(value, zone);
       const wall = instant === undefined ? value : formatWallTime(instant, zone);
-      // The input itself when it already is the wall time: one string fewer.
-      const own = ownCopy(value);
+      // The input itself when it already is the wall time: one string fewer. A reader's own
+      // string is kept as the key: its next lines hand the same object, found by identity.
+      const own = ownString ? value : ownCopy(value);
       time = { instant, wall: wall === value ? own : wall };
       times.set(own, time);
     }
@@ -85,9 +86,9 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
   return {
     entries,
     problems,
-    add(value, source) {
+    add(value, source, ownStrings = false) {
       const entryIndex = index++;
-      if (!fastPath || !addPlain(value, source, entryIndex)) validateRecord(value, source, entryIndex);
+      if (!fastPath || !addPlain(value, source, entryIndex, ownStrings)) validateRecord(value, source, entryIndex);
     },
     mark: () => ({ entries: entries.length, problems: problems.length, index }),
     rollback(mark) {
@@ -105,7 +106,7 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
    * Measured hot: this was most of the validation time of a city-year. A seeded property test
    * proves it gives the entries the general path gives.
    */
-  function addPlain(value: unknown, source: EntrySource, entryIndex: number): boolean {
+  function addPlain(value: unknown, source: EntrySource, entryIndex: number, ownStrings: boolean): boolean {
     if (value === null || typeof value !== 'object') return false;
     const file = source.file;
     const line = source.line;
@@ -118,8 +119,8 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
     if (typeof startIn !== 'string' || typeof endIn !== 'string') return false;
     const officer = officerIds.get(officerIn) ?? badges.get(officerIn);
     if (officer === undefined) return false;
-    const start = times.get(startIn) ?? (DATE_TIME_PATTERN.test(startIn) ? converted(startIn) : undefined);
-    const end = times.get(endIn) ?? (DATE_TIME_PATTERN.test(endIn) ? converted(endIn) : undefined);
+    const start = times.get(startIn) ?? (DATE_TIME_PATTERN.test(startIn) ? converted(startIn, ownStrings) : undefined);
+    const end = times.get(endIn) ?? (DATE_TIME_PATTERN.test(endIn) ? converted(endIn, ownStrings) : undefined);
     const startInstant = start?.instant;
     const endInstant = end?.instant;
     if (startInstant === undefined || endInstant === undefined || endInstant <= startInstant) return false;
