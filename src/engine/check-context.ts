@@ -1,7 +1,9 @@
 import type { Assignment, Community, Officer, Unit } from '../model/dataset-schema.js';
 import type { DutyCategory } from '../model/config-schema.js';
 import type { RosterEntry } from '../model/roster-entry.js';
-import type { ValidatedInput } from '../model/validate-input.js';
+import type { RosterTable } from '../model/roster-table.js';
+import { RecentCache } from './declarative/_lib/recent-cache.js';
+import { rosterTableOf, type ValidatedInput } from '../model/validate-input.js';
 import type { AssignmentEvidence, RosterEvidence } from '../report/types.js';
 import { eachCalendarDate, isDateWithin, isoDayOfWeek, type CalendarDate } from '../time/calendar-date.js';
 import type { Interval } from '../time/intervals.js';
@@ -32,9 +34,15 @@ export interface CheckContext {
   readonly units: ReadonlyMap<string, Unit>;
   readonly communities: ReadonlyMap<string, Community>;
   readonly officers: ReadonlyMap<string, Officer>;
-  /** The combined roster, in input order. */
+  /** The combined roster, in input order (made on first read: rules that need every entry at once are few). */
   readonly roster: readonly RosterEntry[];
-  /** Each officer's roster entries, by start. */
+  /** How many entries the roster has. */
+  readonly rosterLength: number;
+  /**
+   * Each officer's roster entries, by start then input order. Made from the roster's columns
+   * when asked and kept for the few officers asked last: the same list (and entry objects) while
+   * an officer is being judged, not a city's millions of objects for the whole check.
+   */
   entriesOf(officer: string): readonly RosterEntry[];
   /** The officer's assignments that hold on `date`. */
   assignmentsOn(officer: string, date: CalendarDate): IndexedAssignment[];
@@ -62,7 +70,8 @@ export interface CheckContext {
  * const context = createCheckContext(validateInput(doc), config.settings, config.optionsByRule)
  */
 export function createCheckContext(input: ValidatedInput, settings: ResolvedSettings, optionsByRule: ReadonlyMap<string, RuleOptions> = new Map()): CheckContext {
-  const { dataset, roster, period } = input;
+  const { dataset, period } = input;
+  const table = rosterTableOf(input);
   const zone = dataset.timezone;
   const units = new Map(dataset.units.map((u) => [u.id, u]));
   const communities = new Map(dataset.communities.map((c) => [c.id, c]));
@@ -76,13 +85,12 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     if (!officerIndex.has(o.id)) officerIndex.set(o.id, i);
   });
 
-  const byOfficer = new Map<string, RosterEntry[]>();
-  for (const e of roster) {
-    let list = byOfficer.get(e.officer);
-    if (!list) byOfficer.set(e.officer, (list = []));
-    list.push(e);
-  }
-  for (const list of byOfficer.values()) list.sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+  const rows = rowsByOfficer(table);
+  const officerNumbers = new Map<string, number>();
+  table.officerIds.forEach((id, n) => {
+    if (!officerNumbers.has(id)) officerNumbers.set(id, n);
+  });
+  const recentLists = new RecentCache<number, readonly RosterEntry[]>(RECENT_OFFICERS);
 
   const holidays = new Set(dataset.calendar?.holidays ?? []);
   const workdays = new Set(dataset.calendar?.workdays ?? []);
@@ -99,12 +107,6 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
 
   // Rules ask these per entry and per date many times over: answer each once.
   const categoryOfType = new Map<string, DutyCategory>();
-  const entryCategories: DutyCategory[] = [];
-  for (const e of roster) {
-    let c = categoryOfType.get(e.type);
-    if (c === undefined) categoryOfType.set(e.type, (c = dutyCategoryOf(settings, e.type)));
-    entryCategories[e.index] = c;
-  }
   const workingDays = new Map<CalendarDate, boolean>();
   const windowCache = new Map<ClockWindow, Map<CalendarDate, Interval>>();
 
@@ -118,12 +120,29 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     units,
     communities,
     officers,
-    roster,
-    entriesOf: (officer) => byOfficer.get(officer) ?? [],
+    get roster() {
+      return input.roster;
+    },
+    rosterLength: table.length,
+    entriesOf(officer) {
+      const n = officerNumbers.get(officer);
+      if (n === undefined) return NO_ENTRIES;
+      return recentLists.get(n, () => {
+        const from = rows.officerFrom[n]!;
+        const to = rows.officerFrom[n + 1]!;
+        const made = new Array<RosterEntry>(to - from);
+        for (let i = from; i < to; i++) made[i - from] = table.entryAt(rows.order[i]!);
+        return made;
+      });
+    },
     assignmentsOf: (officer) => assignments.get(officer) ?? [],
     assignmentsOn: (officer, date) => (assignments.get(officer) ?? []).filter((a) => isDateWithin(date, a.from, a.to)),
     isCommunityOfficer: (officer, date) => (assignments.get(officer) ?? []).some((a) => isDateWithin(date, a.from, a.to)),
-    categoryOf: (entry) => entryCategories[entry.index] ?? dutyCategoryOf(settings, entry.type),
+    categoryOf(entry) {
+      let c = categoryOfType.get(entry.type);
+      if (c === undefined) categoryOfType.set(entry.type, (c = dutyCategoryOf(settings, entry.type)));
+      return c;
+    },
     isWorkingDay(date) {
       let working = workingDays.get(date);
       if (working === undefined) {
@@ -182,4 +201,37 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     },
   };
   return context;
+}
+
+/** How many officers' entry lists are kept made: enough for a community's officers judged together. */
+const RECENT_OFFICERS = 16;
+
+const NO_ENTRIES: readonly RosterEntry[] = Object.freeze([]);
+
+/** A roster's rows officer by officer, each officer's by start then input order. */
+interface RowsByOfficer {
+  order: Int32Array;
+  /** Officer n's rows are `order[officerFrom[n], officerFrom[n + 1])`. */
+  officerFrom: Int32Array;
+}
+
+function rowsByOfficer(table: RosterTable): RowsByOfficer {
+  const officers = table.officerIds.length;
+  const officerFrom = new Int32Array(officers + 1);
+  const { officer, start, index } = table;
+  for (let row = 0; row < table.length; row++) officerFrom[officer[row]! + 1]!++;
+  for (let n = 0; n < officers; n++) officerFrom[n + 1]! += officerFrom[n]!;
+  // A counting sort: each officer's rows in input order, then sorted by start where they are not.
+  const next = officerFrom.slice(0, officers);
+  const order = new Int32Array(table.length);
+  for (let row = 0; row < table.length; row++) order[next[officer[row]!]!++] = row;
+  const before = (a: number, b: number) => start[a]! - start[b]! || index[a]! - index[b]!;
+  for (let n = 0; n < officers; n++) {
+    const from = officerFrom[n]!;
+    const to = officerFrom[n + 1]!;
+    let sorted = true;
+    for (let i = from + 1; i < to && sorted; i++) if (before(order[i - 1]!, order[i]!) > 0) sorted = false;
+    if (!sorted) order.subarray(from, to).sort(before);
+  }
+  return { order, officerFrom };
 }

@@ -16,6 +16,7 @@ import {
   type Dataset,
 } from './dataset-schema.js';
 import type { RosterEntry } from './roster-entry.js';
+import { RosterTable } from './roster-table.js';
 import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { createRosterValidator, type RosterValidatorMark } from './_lib/roster-validator.js';
@@ -25,6 +26,10 @@ import { valueShapeProblems } from './_lib/value-shape.js';
 /** A dataset that passed validation: every reference resolves, every roster entry has instants. */
 export interface ValidatedInput {
   dataset: Omit<Dataset, 'roster'>;
+  /**
+   * The combined roster as entry objects, in input order. Made on first read from the columns
+   * validation keeps (a city-year's millions of objects are never made by a check itself).
+   */
   roster: RosterEntry[];
   /** The check period: the dataset's, or the roster's first start date to its last end date. */
   period: { start: string; end: string };
@@ -132,7 +137,7 @@ export function createInputBuilder(document: DatasetDocument): InputBuilder {
     finish() {
       pushAll(problems, readProblems);
       if (validator) pushAll(problems, validator.problems);
-      return finishInput(document, problems, dataset, validator?.entries ?? []);
+      return finishInput(document, problems, dataset, validator?.table);
     },
   };
 }
@@ -204,11 +209,11 @@ function validateDatasetDocument(document: DatasetDocument): { problems: Problem
 }
 
 /** The check period, its problems, and the one error of every problem found; or the validated input. */
-function finishInput(document: DatasetDocument, problems: Problem[], dataset: Omit<Dataset, 'roster'> | undefined, roster: RosterEntry[]): ValidatedInput {
+function finishInput(document: DatasetDocument, problems: Problem[], dataset: Omit<Dataset, 'roster'> | undefined, table: RosterTable | undefined): ValidatedInput {
   const file = document.file;
   let period: { start: string; end: string } | undefined;
-  if (dataset && problems.length === 0) {
-    period = dataset.period ?? periodOfRoster(roster, dataset.timezone);
+  if (dataset && table && problems.length === 0) {
+    period = dataset.period ?? periodOfRoster(table, dataset.timezone);
     if (!period) {
       problems.push({ file, path: 'period', message: 'a dataset without roster entries needs a check period', expected: '{ "start": "YYYY-MM-DD", "end": "YYYY-MM-DD" }', received: 'nothing' });
     } else if (period.end > lastDayOfLongestPeriod(period.start)) {
@@ -221,20 +226,49 @@ function finishInput(document: DatasetDocument, problems: Problem[], dataset: Om
       problems.push(problem);
     }
   }
-  if (problems.length > 0 || !dataset || !period) {
+  if (problems.length > 0 || !dataset || !table || !period) {
     throw new DutyComplianceError('INPUT_INVALID', problems.length ? problems : [{ file, message: 'the dataset could not be read' }]);
   }
-  return { dataset, roster, period, datasetFile: file };
+  // `roster` keeps its place among the keys: redefined, not added.
+  const input: ValidatedInput = { dataset, roster: [], period, datasetFile: file };
+  let entries: RosterEntry[] | undefined;
+  Object.defineProperty(input, 'roster', {
+    enumerable: true,
+    configurable: true,
+    get: () => (entries ??= table.entries()),
+    set: (value: RosterEntry[]) => {
+      // Entries given by hand: the table is made from them when asked.
+      entries = value;
+      TABLES.delete(input);
+    },
+  });
+  TABLES.set(input, table);
+  return input;
+}
+
+const TABLES = new WeakMap<ValidatedInput, RosterTable>();
+
+/**
+ * The roster of a validated input as columns: the table validation made, or, for an input made
+ * some other way (a test's, an API user's), one made from its `roster` once.
+ *
+ * @example
+ * rosterTableOf(validateInput(doc)).length //=> the number of roster entries
+ */
+export function rosterTableOf(input: ValidatedInput): RosterTable {
+  let table = TABLES.get(input);
+  if (!table) TABLES.set(input, (table = RosterTable.fromEntries(input.roster, input.dataset.officers.map((o) => o.id))));
+  return table;
 }
 
 /** The default period: the first entry's start date to the last entry's end date (README, "The input"). */
-function periodOfRoster(roster: readonly RosterEntry[], zone: string): { start: string; end: string } | undefined {
-  if (roster.length === 0) return undefined;
+function periodOfRoster(table: RosterTable, zone: string): { start: string; end: string } | undefined {
+  if (table.length === 0) return undefined;
   let first = Infinity;
   let last = -Infinity;
-  for (const e of roster) {
-    if (e.startInstant < first) first = e.startInstant;
-    if (e.endInstant > last) last = e.endInstant;
+  for (let row = 0; row < table.length; row++) {
+    if (table.start[row]! < first) first = table.start[row]!;
+    if (table.end[row]! > last) last = table.end[row]!;
   }
   return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
 }

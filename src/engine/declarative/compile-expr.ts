@@ -215,7 +215,7 @@ const compileDay: Compile = (arg, path, env) => {
 
 export type DayFlag = (typeof DAY_FLAGS)[number];
 
-export function dayFlag(s: Scope, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
+export function dayFlag(s: Pick<Scope, 'run'>, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
   const { context } = s.run;
   switch (flag) {
     case 'communityOfficer':

@@ -245,8 +245,8 @@ function compileEvidence(specs: readonly EvidenceSpec[], env: CompileEnv): Evide
         const value = s.letValue(name);
         const witness = s.witnesses.get(name);
         if (witness) {
-          const entries = [...witness.entryMinutes].sort(([a], [b]) => a.startInstant - b.startInstant || a.index - b.index);
-          return [...witness.cells, ...entries.map(([e, m]) => s.run.context.rosterEvidence(e, m))];
+          const entries = [...witness.entryMinutes.values()].sort((a, b) => a.entry.startInstant - b.entry.startInstant || a.entry.index - b.entry.index);
+          return [...witness.cells, ...entries.map(({ entry, minutes }) => s.run.context.rosterEvidence(entry, minutes))];
         }
         return asArray(value).flatMap((item) => itemEvidence(s.run.context, item, undefined) ?? []);
       };

@@ -4,7 +4,7 @@ import type { RosterEntry } from '../../model/roster-entry.js';
 import { addCalendarDays, isDateWithin, type CalendarDate } from '../../time/calendar-date.js';
 import { overlapMinutes, type Interval } from '../../time/intervals.js';
 import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
-import { RecordRef, plainValue, readField, type WindowCell, type Witness } from './_lib/values.js';
+import { RecordRef, plainValue, readField, type EntryMinutes, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, DAY_FLAGS, dayFlag, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv, type DayFlag } from './compile-expr.js';
 import type { DateTracker, ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn, entryFieldsRead } from './_lib/dependencies.js';
@@ -53,10 +53,12 @@ function stringList(value: unknown, path: string, env: CompileEnv, allowed?: rea
 
 /** The local start date of an entry, computed once per entry and shared by every measure and dimension of a run. */
 export function startDateOf(s: Scope, entry: RosterEntry): CalendarDate {
-  let dates = s.run.shared.get('entryStartDates') as CalendarDate[] | undefined;
-  // Sized for the roster: filled officer by officer, a growing array fell into a slow dictionary.
-  if (!dates) s.run.shared.set('entryStartDates', (dates = new Array<CalendarDate>(s.run.context.roster.length)));
-  return (dates[entry.index] ??= localDateOf(entry.startInstant, s.run.context.zone));
+  // By instant: a city-year's millions of entries start at a few thousand of them.
+  let dates = s.run.shared.get('startDates') as Map<number, CalendarDate> | undefined;
+  if (!dates) s.run.shared.set('startDates', (dates = new Map()));
+  let date = dates.get(entry.startInstant);
+  if (date === undefined) dates.set(entry.startInstant, (date = localDateOf(entry.startInstant, s.run.context.zone)));
+  return date;
 }
 
 /** Every entry of the roster, by start then input order. */
@@ -84,11 +86,14 @@ interface EntriesWithStartDates {
  * objects at city scale, and a binary search over date strings a sixth of a rule's time).
  */
 function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWithStartDates {
+  // Kept for the officers asked last, as their entries are (and made again with them).
   let byOfficer = s.run.shared.get('entriesWithStartDates') as Map<string | undefined, EntriesWithStartDates> | undefined;
   if (!byOfficer) s.run.shared.set('entriesWithStartDates', (byOfficer = new Map()));
+  const entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
   let found = byOfficer.get(officer);
-  if (!found) {
-    const entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
+  if (found?.entries !== entries) {
+    byOfficer.delete(officer);
+    if (byOfficer.size >= 64) byOfficer.delete(byOfficer.keys().next().value);
     const dates = entries.map((e) => startDateOf(s, e));
     const periodDates = s.run.context.periodDates;
     const firstOnDay = new Int32Array(periodDates.length + 1);
@@ -106,7 +111,7 @@ function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWi
 }
 
 /** Each date of the check period by its place in it. */
-function periodIndexOf(s: Scope): Map<CalendarDate, number> {
+function periodIndexOf(s: Pick<Scope, 'run'>): Map<CalendarDate, number> {
   let index = s.run.shared.get('periodIndex') as Map<CalendarDate, number> | undefined;
   if (!index) s.run.shared.set('periodIndex', (index = new Map(s.run.context.periodDates.map((d, i) => [d, i]))));
   return index;
@@ -228,12 +233,9 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
   return (s) => {
     const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
     if (!perOfficer) return select(s, officer);
-    let byOfficer = s.run.cache.get(cacheKey) as Map<string, readonly RosterEntry[]> | undefined;
-    if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new Map()));
-    const key = filterKey(s, officer);
-    let entries = byOfficer.get(key);
-    if (!entries) byOfficer.set(key, (entries = select(s, officer)));
-    return entries;
+    let byOfficer = s.run.cache.get(cacheKey) as OfficerCache<readonly RosterEntry[]> | undefined;
+    if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new OfficerCache()));
+    return byOfficer.get(filterKey(s, officer), () => select(s, officer));
   };
 };
 
@@ -579,10 +581,18 @@ class OfficerDays {
     return on;
   }
 
+  /**
+   * Kept for the whole check: it holds the check's run (its context and shared caches), never
+   * the asking subject's scope, whose values (the officer's entries) must not outlive it.
+   */
+  private readonly s: Pick<Scope, 'run'>;
+
   constructor(
-    private readonly s: Scope,
+    s: Scope,
     private readonly officer: string,
-  ) {}
+  ) {
+    this.s = { run: s.run };
+  }
 
   /** The flag (its index in DAY_FLAGS) on each date of the period: 1 where it holds. Shared: not to be changed. */
   flag(flag: number): Uint8Array {
@@ -952,7 +962,7 @@ class TableWitness implements Witness {
     return (this.made ??= this.make()).cells;
   }
 
-  get entryMinutes(): Map<RosterEntry, number> {
+  get entryMinutes(): Map<number, EntryMinutes> {
     return (this.made ??= this.make()).entryMinutes;
   }
 
@@ -1037,7 +1047,10 @@ class EntriesByStart {
 function addEntryMinutes(witness: Witness, entries: readonly RosterEntry[], interval: Interval): void {
   for (const e of entries) {
     const m = overlapMinutes(intervalOf(e), interval);
-    if (m > 0) witness.entryMinutes.set(e, (witness.entryMinutes.get(e) ?? 0) + m);
+    if (m <= 0) continue;
+    const found = witness.entryMinutes.get(e.index);
+    if (found) found.minutes += m;
+    else witness.entryMinutes.set(e.index, { entry: e, minutes: m });
   }
 }
 

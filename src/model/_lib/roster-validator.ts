@@ -4,6 +4,7 @@ import { cellName } from '../../io/_lib/cell-ref.js';
 import { DATE_TIME_PATTERN, describeSkippedWallTime, formatWallTime, parseDateTime, type Instant } from '../../time/wall-time.js';
 import { RosterEntrySchema, type Dataset } from '../dataset-schema.js';
 import type { RosterEntry } from '../roster-entry.js';
+import { RosterTable, textIdOrNone, type RosterEntryExtras } from '../roster-table.js';
 import { plainRosterEntry } from './roster-entry-fast-path.js';
 import { problemsFromZod } from './zod-problems.js';
 
@@ -11,6 +12,8 @@ import { problemsFromZod } from './zod-problems.js';
 interface ConvertedTime {
   instant: Instant | undefined;
   wall: string;
+  /** The wall time's id in the roster table (-1 for a time that is none). */
+  wallId: number;
 }
 
 /** Where a validator stands, to go back to (a file re-read in another encoding). */
@@ -21,12 +24,14 @@ export interface RosterValidatorMark {
 }
 
 /**
- * Validates roster rows one at a time into {@link RosterEntry} objects, against a dataset's
+ * Validates roster rows one at a time into the rows of a {@link RosterTable}, against a dataset's
  * officers, badges, communities and zone. Rows need not be kept: each is judged as it arrives.
  */
 export interface RosterValidator {
-  /** Validates one row; a valid one is appended to `entries`, the problems of a bad one to `problems`. `ownStrings`: see {@link RosterSink.record}. */
+  /** Validates one row; a valid one is appended to `table`, the problems of a bad one to `problems`. `ownStrings`: see {@link RosterSink.record}. */
   add(value: unknown, source: EntrySource, ownStrings?: boolean): void;
+  readonly table: RosterTable;
+  /** The table's entries as objects, made anew (for tests and small rosters). */
   readonly entries: RosterEntry[];
   readonly problems: Problem[];
   mark(): RosterValidatorMark;
@@ -45,29 +50,39 @@ export interface RosterValidator {
  */
 export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetFile: string | undefined, options: { /** Tests turn the fast path off to compare it with the general one. */ fastPath?: boolean } = {}): RosterValidator {
   const fastPath = options.fastPath ?? true;
-  const entries: RosterEntry[] = [];
   const problems: Problem[] = [];
-  // Officer ids map to the dataset's own string, so entries share it rather than keep a copy each.
-  const officerIds = new Map<string, string>();
-  const badges = new Map<string, string>();
+  // Officers by number, their place in the dataset's officers (the first, were an id given twice).
+  const officerIds = new Map<string, number>();
+  const badges = new Map<string, number>();
+  const officerList: string[] = [];
   for (const o of dataset.officers) {
-    if (o?.id === undefined) continue;
-    officerIds.set(o.id, o.id);
-    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, o.id);
+    if (o?.id === undefined || officerIds.has(o.id)) continue;
+    officerIds.set(o.id, officerList.length);
+    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, officerList.length);
+    officerList.push(o.id);
   }
+  const table = new RosterTable(officerList);
   const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
   const zone = dataset.timezone;
-  let badgesWithoutZeros: Map<string, string | null> | undefined;
-  const texts = new Map<string, string>();
+  let badgesWithoutZeros: Map<string, number | null> | undefined;
+  const texts = new Map<string, number>();
   const times = new Map<string, ConvertedTime>();
   let index = 0;
 
-  const intern = (text: string): string => {
+  /** The table's id of a text, the text kept as an own copy. */
+  const intern = (text: string): number => {
     const shared = texts.get(text);
     if (shared !== undefined) return shared;
     const own = ownCopy(text);
-    texts.set(own, own);
-    return own;
+    const id = table.textId(own);
+    texts.set(own, id);
+    return id;
+  };
+  const fileIds = new Map<string | undefined, number>();
+  const fileId = (file: string | undefined): number => {
+    let id = fileIds.get(file);
+    if (id === undefined) fileIds.set(file, (id = textIdOrNone(table, file)));
+    return id;
   };
   const converted = (value: string, ownString = false): ConvertedTime => {
     let time = times.get(value);
@@ -77,22 +92,26 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       // The input itself when it already is the wall time: one string fewer. A reader's own
       // string is kept as the key: its next lines hand the same object, found by identity.
       const own = ownString ? value : ownCopy(value);
-      time = { instant, wall: wall === value ? own : wall };
+      const shown = wall === value ? own : wall;
+      time = { instant, wall: shown, wallId: instant === undefined ? -1 : table.textId(shown) };
       times.set(own, time);
     }
     return time;
   };
 
   return {
-    entries,
+    table,
+    get entries() {
+      return table.entries();
+    },
     problems,
     add(value, source, ownStrings = false) {
       const entryIndex = index++;
       if (!fastPath || !addPlain(value, source, entryIndex, ownStrings)) validateRecord(value, source, entryIndex);
     },
-    mark: () => ({ entries: entries.length, problems: problems.length, index }),
+    mark: () => ({ entries: table.length, problems: problems.length, index }),
     rollback(mark) {
-      entries.length = mark.entries;
+      table.truncate(mark.entries);
       problems.length = mark.problems;
       index = mark.index;
     },
@@ -124,24 +143,17 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
     const startInstant = start?.instant;
     const endInstant = end?.instant;
     if (startInstant === undefined || endInstant === undefined || endInstant <= startInstant) return false;
-    // One object literal per shape, every field in it: no property store added later (a
-    // backing store per entry), the general path's field order.
-    if (community === undefined) {
-      if (note === undefined) {
-        entries.push({ index: entryIndex, officer, start: start!.wall, end: end!.wall, startInstant, endInstant, type: intern(type), file, line });
-      } else {
-        if (typeof note !== 'string') return false;
-        entries.push({ index: entryIndex, officer, start: start!.wall, end: end!.wall, startInstant, endInstant, type: intern(type), note: intern(note), file, line });
-      }
-      return true;
+    let communityId = -1;
+    if (community !== undefined) {
+      if (typeof community !== 'string' || community === '' || !communityIds.has(community)) return false;
+      communityId = intern(community);
     }
-    if (typeof community !== 'string' || community === '' || !communityIds.has(community)) return false;
-    if (note === undefined) {
-      entries.push({ index: entryIndex, officer, start: start!.wall, end: end!.wall, startInstant, endInstant, type: intern(type), community: intern(community), file, line });
-    } else {
+    let noteId = -1;
+    if (note !== undefined) {
       if (typeof note !== 'string') return false;
-      entries.push({ index: entryIndex, officer, start: start!.wall, end: end!.wall, startInstant, endInstant, type: intern(type), community: intern(community), note: intern(note), file, line });
+      noteId = intern(note);
     }
+    table.append(entryIndex, officer, startInstant, endInstant, start!.wallId, end!.wallId, intern(type), communityId, noteId, fileId(file), line);
     return true;
   }
 
@@ -196,32 +208,33 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       pushAll(problems, entryProblems);
       return;
     }
-    const entry: RosterEntry = {
-      index: entryIndex,
+    // The rare fields beside the columns, in the entry's field order.
+    let extras: RosterEntryExtras | undefined;
+    if (e.id !== undefined) (extras ??= {}).id = e.id;
+    if (e.attributes !== undefined) (extras ??= {}).attributes = e.attributes;
+    if (source.sheet !== undefined) (extras ??= {}).sheet = source.sheet;
+    if (source.cell !== undefined) (extras ??= {}).cell = source.cell;
+    table.append(
+      entryIndex,
       officer,
-      start: start.wall,
-      end: end.wall,
       startInstant,
       endInstant,
-      type: intern(e.type),
-    };
-    // Optional fields in one fixed order, so entries of one source share their hidden class.
-    if (e.community !== undefined) entry.community = intern(e.community);
-    if (e.id !== undefined) entry.id = e.id;
-    if (e.note !== undefined) entry.note = intern(e.note);
-    if (e.attributes !== undefined) entry.attributes = e.attributes;
-    if (source.file !== undefined) entry.file = source.file;
-    if (source.sheet !== undefined) entry.sheet = source.sheet;
-    if (source.line !== undefined) entry.line = source.line;
-    if (source.cell !== undefined) entry.cell = source.cell;
-    entries.push(entry);
+      start.wallId,
+      end.wallId,
+      intern(e.type),
+      e.community !== undefined ? intern(e.community) : -1,
+      e.note !== undefined ? intern(e.note) : -1,
+      fileId(source.file),
+      source.line ?? -1,
+      extras,
+    );
   }
 
   /**
    * The officer whose badge is `digits` once its leading zeros are dropped, as they are when a
    * badge such as 012345 is typed into a spreadsheet as a number; only when exactly one matches.
    */
-  function badgeWithoutZeros(digits: string): string | undefined {
+  function badgeWithoutZeros(digits: string): number | undefined {
     if (!badgesWithoutZeros) {
       badgesWithoutZeros = new Map();
       for (const [badge, id] of badges) {

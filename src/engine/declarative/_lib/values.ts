@@ -43,7 +43,14 @@ export interface WindowCell {
 /** What a measure found behind its value, for evidence: cells, then entries with their minutes. */
 export interface Witness {
   cells: WindowCell[];
-  entryMinutes: Map<RosterEntry, number>;
+  /** By the entry's `index`: an officer's entries may be made twice from the roster's columns, as different objects. */
+  entryMinutes: Map<number, EntryMinutes>;
+}
+
+/** An entry and its minutes in what a measure counted. */
+export interface EntryMinutes {
+  entry: RosterEntry;
+  minutes: number;
 }
 
 export const isRosterEntry = (value: unknown): value is RosterEntry =>
