@@ -42,7 +42,15 @@ export interface RuleFacts {
     verdict: (facts: Record<string, unknown>) => number | Promise<number>,
     found: (judged: JudgedSubject, checkIndex: number) => void,
     judged: (subject: Subject) => void,
+    /** Only this officer's subjects (their place in the dataset's officers), where {@link RuleFacts.byOfficer}. */
+    officer?: number,
   ): void | Promise<void>;
+  /**
+   * Whether the subjects come officer by officer (the first dimension is `officer`), so that
+   * `judge` may be asked for one officer at a time: the rules that are run officer by officer
+   * together, each officer's entries made once for all of them.
+   */
+  readonly byOfficer?: boolean;
 }
 
 /** A rule as the registry holds it: its data file and its facts (compiled from the file, or a built-in module), found by the same id. */

@@ -47,67 +47,112 @@ export async function runRules(
   enabled: readonly EnabledRule[],
   options: RunRulesOptions,
 ): Promise<RunRulesResult> {
+  const judgings = enabled.map((rule) => new RuleJudging(context, registry.rules.get(rule.id)!, rule, options));
+  const times = new Float64Array(enabled.length);
+  const clock = options.onRuleTimed ? () => performance.now() : () => 0;
+  // The rules whose subjects come officer by officer are run together, officer by officer: each
+  // officer's entries are made from the roster's columns once for all of them, not once per rule.
+  // Each rule's findings are still in its own subjects' order, so the report is the same.
+  const byOfficer = judgings.filter((j) => j.byOfficer);
+  if (byOfficer.length > 1 && officerByOfficer.enabled) {
+    const officers = context.input.dataset.officers.length;
+    for (let officer = 0; officer < officers; officer++) {
+      for (const j of byOfficer) {
+        const start = clock();
+        await j.judge(officer);
+        times[judgings.indexOf(j)]! += clock() - start;
+      }
+    }
+  }
   const violations: Violation[] = [];
   const runs: RuleRun[] = [];
-  for (const rule of enabled) {
-    const module = registry.rules.get(rule.id)!;
-    const start = options.onRuleTimed ? performance.now() : 0;
-    const { found, run } = await runRule(context, module, rule, options);
-    options.onRuleTimed?.(rule.id, performance.now() - start);
+  for (let i = 0; i < judgings.length; i++) {
+    const j = judgings[i]!;
+    const start = clock();
+    if (!(j.byOfficer && byOfficer.length > 1 && officerByOfficer.enabled)) await j.judge();
+    const { found, run } = j.finish();
+    options.onRuleTimed?.(enabled[i]!.id, times[i]! + clock() - start);
     for (const v of found) violations.push(v);
     runs.push(run);
   }
   return { violations, runs };
 }
 
+/** Off: every rule runs on its own, one after the other (the general path), for tests that compare both. */
+export const officerByOfficer = { enabled: true };
+
 interface Finding {
   judged: JudgedSubject;
   checkIndex: number;
 }
 
-async function runRule(context: CheckContext, module: RuleModule, rule: EnabledRule, options: RunRulesOptions): Promise<{ found: Violation[]; run: RuleRun }> {
-  const { definition } = module;
-  const { language, evaluatorFactory } = options;
-  const checks = definition.checks.map((c) => evaluatorFactory(c.conditions));
-  const findings: Finding[] = [];
+/** One rule's judging: its subjects judged all at once, or officer by officer; then its findings as violations. */
+class RuleJudging {
+  private readonly findings: Finding[] = [];
   // Subjects judged, by type then id: a rule judges millions (officer × date) and most are seen again.
-  const judgedSubjects = new Map<string, Map<string, Subject>>();
-  const measures: JudgedSubjectMeasures[] | undefined = options.collectMeasures ? [] : undefined;
-  const conditionFacts = new ConditionFacts(rule.options);
-  const noteSubject = (subject: Subject) => {
+  private readonly judgedSubjects = new Map<string, Map<string, Subject>>();
+  private readonly measures: JudgedSubjectMeasures[] | undefined;
+  private readonly verdict: (subjectFacts: Record<string, unknown>) => number | Promise<number>;
+  /** Whether it may be judged one officer at a time. */
+  readonly byOfficer: boolean;
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly module: RuleModule,
+    private readonly rule: EnabledRule,
+    private readonly options: RunRulesOptions,
+  ) {
+    const checks = module.definition.checks.map((c) => options.evaluatorFactory(c.conditions));
+    this.measures = options.collectMeasures ? [] : undefined;
+    const conditionFacts = new ConditionFacts(rule.options);
+    // The index of the first check that holds, or -1; a promise only where an evaluator answers with one (json-rules-engine).
+    this.verdict = (subjectFacts) => {
+      const facts = conditionFacts.of(subjectFacts);
+      for (let i = 0; i < checks.length; i++) {
+        const held = checks[i]!(facts);
+        if (typeof held !== 'boolean') return firstHeld(checks, facts, i, held);
+        if (held) return i;
+      }
+      return -1;
+    };
+    this.byOfficer = module.facts.judge !== undefined && module.facts.byOfficer === true && !this.measures;
+  }
+
+  private readonly noteSubject = (subject: Subject): void => {
     const { type, id } = subject;
-    let ofType = judgedSubjects.get(type);
-    if (!ofType) judgedSubjects.set(type, (ofType = new Map()));
+    let ofType = this.judgedSubjects.get(type);
+    if (!ofType) this.judgedSubjects.set(type, (ofType = new Map()));
     if (!ofType.has(id)) ofType.set(id, { type, id });
   };
-  // The index of the first check that holds, or -1; a promise only where an evaluator answers with one (json-rules-engine).
-  const verdict = (subjectFacts: Record<string, unknown>): number | Promise<number> => {
-    const facts = conditionFacts.of(subjectFacts);
-    for (let i = 0; i < checks.length; i++) {
-      const held = checks[i]!(facts);
-      if (typeof held !== 'boolean') return firstHeld(checks, facts, i, held);
-      if (held) return i;
+
+  /** Judges the rule's subjects: all of them, or (where {@link RuleJudging.byOfficer}) those of one officer, by their place in the dataset. */
+  async judge(officer?: number): Promise<void> {
+    const { module, context, rule, measures, findings, verdict } = this;
+    if (module.facts.judge && !measures) {
+      // Subjects judged where they are made: only those a check holds for become objects.
+      await module.facts.judge(context, rule.options, verdict, (judged, checkIndex) => findings.push({ judged, checkIndex }), this.noteSubject, officer);
+      return;
     }
-    return -1;
-  };
-  if (module.facts.judge && !measures) {
-    // Subjects judged where they are made: only those a check holds for become objects.
-    await module.facts.judge(context, rule.options, verdict, (judged, checkIndex) => findings.push({ judged, checkIndex }), noteSubject);
-  } else {
     for (const judged of module.facts.subjects(context, rule.options)) {
-      noteSubject(judged.subject);
+      this.noteSubject(judged.subject);
       measures?.push(measuresOf(judged));
       const held = verdict(judged.facts);
       const checkIndex = typeof held === 'number' ? held : await held;
       if (checkIndex >= 0) findings.push({ judged, checkIndex });
     }
   }
-  const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;
-  const subjects = [...judgedSubjects.values()].flatMap((m) => [...m.values()]).sort((a, b) => compareText(a.id, b.id) || compareText(a.type, b.type));
-  return {
-    found: merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, language)),
-    run: { ruleId: rule.id, subjects, ...(measures ? { judged: measures } : {}) },
-  };
+
+  /** The rule's violations and what it judged, once every subject is. */
+  finish(): { found: Violation[]; run: RuleRun } {
+    const { module, rule, measures, findings } = this;
+    const { definition } = module;
+    const merged = definition.mergeConsecutiveDates ? mergeRuns(findings, definition.expected, definition.actual) : findings;
+    const subjects = [...this.judgedSubjects.values()].flatMap((m) => [...m.values()]).sort((a, b) => compareText(a.id, b.id) || compareText(a.type, b.type));
+    return {
+      found: merged.map(({ judged, checkIndex }) => toViolation(module, rule, judged, checkIndex, this.options.language)),
+      run: { ruleId: rule.id, subjects, ...(measures ? { judged: measures } : {}) },
+    };
+  }
 }
 
 /** The first check that holds from `i` on, when check `i` answered with a promise (json-rules-engine). */

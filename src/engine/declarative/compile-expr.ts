@@ -3,7 +3,7 @@ import { addCalendarDays, isoDayOfWeek, type CalendarDate } from '../../time/cal
 import { RecordRef, plainValue, readField } from './_lib/values.js';
 import { admittedDays, compileDayMask, compileMeasure, MEASURES } from './measures.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
-import type { ExprFn, Scope } from './scope.js';
+import type { CheckScope, ExprFn, Scope } from './scope.js';
 
 /** What an expression may name where it stands: `let` values, options, dimension bindings. */
 export interface CompileEnv {
@@ -215,7 +215,7 @@ const compileDay: Compile = (arg, path, env) => {
 
 export type DayFlag = (typeof DAY_FLAGS)[number];
 
-export function dayFlag(s: Pick<Scope, 'run'>, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
+export function dayFlag(s: CheckScope, flag: DayFlag, officer: () => string, d: CalendarDate): boolean {
   const { context } = s.run;
   switch (flag) {
     case 'communityOfficer':

@@ -461,14 +461,18 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
     ruleOptions: RuleOptions,
     at: { period: DatePeriod | undefined; skipThrough: CalendarDate | undefined },
     tracker?: DateTracker,
+    officer?: number,
   ): Generator<Scope> {
     const run: RuleRun = { context, options: ruleOptions, cache: new Map(), shared: sharedCacheOf(context) };
     const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
     const track = byDate && tracker !== undefined;
     const lastDate = context.period.end;
     // The dimensions nest; an explicit stack of iterators keeps their order without recursion.
-    type Frame = { scope: Scope; period: DatePeriod | undefined; it: Iterator<[Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined]> };
-    const stack: Frame[] = [{ scope: root, period: undefined, it: levels[0]!.each(root)[Symbol.iterator]() }];
+    type Binding = [Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined];
+    type Frame = { scope: Scope; period: DatePeriod | undefined; it: Iterator<Binding> };
+    // One officer's subjects only: the first level is that officer's frame alone.
+    const firstLevel: Frame['it'] = officer === undefined ? levels[0]!.each(root)[Symbol.iterator]() : ([[{ officer: listOf(root, 'officers')[officer] }, undefined, undefined]] as Binding[])[Symbol.iterator]();
+    const stack: Frame[] = [{ scope: root, period: undefined, it: firstLevel }];
     while (stack.length) {
       const frame = stack[stack.length - 1]!;
       const next = frame.it.next();
@@ -511,13 +515,14 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
       const at = { period: undefined as DatePeriod | undefined, skipThrough: undefined as CalendarDate | undefined };
       for (const scope of leaves(context, ruleOptions, at)) yield judge(scope, at.period);
     },
-    async judge(context, ruleOptions, verdict, found, judged) {
+    byOfficer: forSpec.each[0] === 'officer',
+    async judge(context, ruleOptions, verdict, found, judged, officer) {
       const at = { period: undefined as DatePeriod | undefined, skipThrough: undefined as CalendarDate | undefined };
       // One facts object for every subject: the verdict reads it before the next is made.
       const values: Record<string, unknown> = {};
       let lastId: string | undefined;
       const tracker = new DateTracker();
-      for (const scope of leaves(context, ruleOptions, at, tracker)) {
+      for (const scope of leaves(context, ruleOptions, at, tracker, officer)) {
         for (const name of verdictFacts) values[name] = plainValue(scope.letValue(name)) ?? null;
         const id = String(plainValue(subjectId!(scope)));
         if (id !== lastId) {

@@ -6,7 +6,7 @@ import { overlapMinutes, type Interval } from '../../time/intervals.js';
 import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
 import { RecordRef, plainValue, readField, type EntryMinutes, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, DAY_FLAGS, dayFlag, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv, type DayFlag } from './compile-expr.js';
-import type { DateTracker, ExprFn, Scope } from './scope.js';
+import type { CheckScope, DateTracker, ExprFn, Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn, entryFieldsRead } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
@@ -93,7 +93,7 @@ function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWi
   let found = byOfficer.get(officer);
   if (found?.entries !== entries) {
     byOfficer.delete(officer);
-    if (byOfficer.size >= 64) byOfficer.delete(byOfficer.keys().next().value);
+    if (byOfficer.size >= 16) byOfficer.delete(byOfficer.keys().next().value);
     const dates = entries.map((e) => startDateOf(s, e));
     const periodDates = s.run.context.periodDates;
     const firstOnDay = new Int32Array(periodDates.length + 1);
@@ -111,7 +111,7 @@ function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWi
 }
 
 /** Each date of the check period by its place in it. */
-function periodIndexOf(s: Pick<Scope, 'run'>): Map<CalendarDate, number> {
+function periodIndexOf(s: CheckScope): Map<CalendarDate, number> {
   let index = s.run.shared.get('periodIndex') as Map<CalendarDate, number> | undefined;
   if (!index) s.run.shared.set('periodIndex', (index = new Map(s.run.context.periodDates.map((d, i) => [d, i]))));
   return index;
@@ -585,13 +585,13 @@ class OfficerDays {
    * Kept for the whole check: it holds the check's run (its context and shared caches), never
    * the asking subject's scope, whose values (the officer's entries) must not outlive it.
    */
-  private readonly s: Pick<Scope, 'run'>;
+  private readonly s: CheckScope;
 
   constructor(
     s: Scope,
     private readonly officer: string,
   ) {
-    this.s = { run: s.run };
+    this.s = { run: { context: s.run.context, shared: s.run.shared } };
   }
 
   /** The flag (its index in DAY_FLAGS) on each date of the period: 1 where it holds. Shared: not to be changed. */

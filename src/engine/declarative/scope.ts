@@ -16,6 +16,11 @@ export interface RuleRun {
   readonly shared: Map<string, unknown>;
 }
 
+/** What of a scope reads the check alone: its context and shared caches, never a rule's caches or a subject's values. */
+export interface CheckScope {
+  readonly run: Pick<RuleRun, 'context' | 'shared'>;
+}
+
 const SHARED = new WeakMap<CheckContext, Map<string, unknown>>();
 
 /** The {@link RuleRun.shared} cache of a check. */
