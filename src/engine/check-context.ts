@@ -218,7 +218,7 @@ interface RowsByOfficer {
 function rowsByOfficer(table: RosterTable): RowsByOfficer {
   const officers = table.officerIds.length;
   const officerFrom = new Int32Array(officers + 1);
-  const { officer, start, index } = table;
+  const { officer, start, index } = table.columns();
   for (let row = 0; row < table.length; row++) officerFrom[officer[row]! + 1]!++;
   for (let n = 0; n < officers; n++) officerFrom[n + 1]! += officerFrom[n]!;
   // A counting sort: each officer's rows in input order, then sorted by start where they are not.

@@ -90,7 +90,7 @@ export function createCsvRosterReader(file: string, sink: RosterSink): { row: (c
       }
       const row = readRow(cells, layout, file, rowLine);
       if ('problems' in row) for (const p of row.problems) sink.problem(p);
-      else sink.record(row.record.value, row.record.source);
+      else sink.record(row.record.value, row.record.source, row.ownTimes);
     },
     end() {
       if (!layout) sink.problem({ file, line: 1, message: 'the CSV has no header row', expected: 'a header row naming officer, start/end or date/startTime/endTime, type' });
@@ -251,7 +251,7 @@ function cellValue(cells: readonly string[], i: number): string | undefined {
 }
 
 /** @internal One data row as a roster record (shared with the .xlsx long format). */
-export function readRow(cells: string[], layout: CsvLayout, file: string, line: number): { record: RosterRecord } | { problems: Problem[] } {
+export function readRow(cells: string[], layout: CsvLayout, file: string, line: number): { record: RosterRecord; ownTimes?: true } | { problems: Problem[] } {
   const { index } = layout;
   const value: Record<string, string> = {};
   for (const field of PLAIN_FIELDS) {
@@ -280,7 +280,8 @@ export function readRow(cells: string[], layout: CsvLayout, file: string, line: 
   value.start = layout.dateTime(date, s, false);
   // An end at or before the start is the next day (README, "The input"); 24:00 is the next midnight.
   value.end = layout.dateTime(date, e, e <= s || e === 24 * 60);
-  return { record: { value, source: { file, line, path: '', columns: layout.columnsWithDate } } };
+  // Date-times made by the layout: one string of its own per distinct value (see RosterSink.record).
+  return { record: { value, source: { file, line, path: '', columns: layout.columnsWithDate } }, ownTimes: true };
 }
 
 /** A required cell that is empty (or a column the row does not reach). */

@@ -31,11 +31,11 @@ export interface RosterRecord {
  */
 export interface RosterSink {
   /**
-   * `ownStrings`: the row's strings are strings of their own (no slice of a larger text, which a
-   * kept slice would keep alive), so they may be kept as they are; a reader that hands the same
-   * string object for the same text on every row then has it found by identity.
+   * `ownTimes`: the row's `start` and `end` are strings of their own (no slice of a larger text,
+   * which a kept slice would keep alive), so they may be kept as they are; a reader that hands
+   * the same string object for the same date-time on every row then has it found by identity.
    */
-  record(value: unknown, source: EntrySource, ownStrings?: boolean): void;
+  record(value: unknown, source: EntrySource, ownTimes?: boolean): void;
   problem(problem: Problem): void;
   /** An opaque position, for {@link RosterSink.rollback}. */
   mark(): unknown;

@@ -12,12 +12,66 @@ export interface RosterEntryExtras {
 /** A row's field that is not there. */
 const NONE = -1;
 
+/** Rows appended in pieces of at most this many, copied once into whole columns when read. */
+const PIECE = 1 << 16;
+
+/** The columns of a roster's rows (see {@link RosterTable}). */
+export class RosterColumns {
+  /** The entry's `index` (its place in the combined roster, bad rows counted). */
+  readonly index: Int32Array;
+  /** The officer's number: its place in the dataset's officers. */
+  readonly officer: Int32Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** The wall times of the start and the end: ids into the table's texts. */
+  readonly startWall: Int32Array;
+  readonly endWall: Int32Array;
+  /** Ids into the table's texts; -1 where the entry has none. */
+  readonly type: Int32Array;
+  readonly community: Int32Array;
+  readonly note: Int32Array;
+  readonly file: Int32Array;
+  /** -1 where the entry has none. */
+  readonly line: Int32Array;
+
+  constructor(readonly size: number) {
+    this.index = new Int32Array(size);
+    this.officer = new Int32Array(size);
+    this.start = new Float64Array(size);
+    this.end = new Float64Array(size);
+    this.startWall = new Int32Array(size);
+    this.endWall = new Int32Array(size);
+    this.type = new Int32Array(size);
+    this.community = new Int32Array(size);
+    this.note = new Int32Array(size);
+    this.file = new Int32Array(size);
+    this.line = new Int32Array(size);
+  }
+
+  /** Copies rows [0, rows) of `from` to this from row `at` on. */
+  copyFrom(from: RosterColumns, rows: number, at: number): void {
+    this.index.set(from.index.subarray(0, rows), at);
+    this.officer.set(from.officer.subarray(0, rows), at);
+    this.start.set(from.start.subarray(0, rows), at);
+    this.end.set(from.end.subarray(0, rows), at);
+    this.startWall.set(from.startWall.subarray(0, rows), at);
+    this.endWall.set(from.endWall.subarray(0, rows), at);
+    this.type.set(from.type.subarray(0, rows), at);
+    this.community.set(from.community.subarray(0, rows), at);
+    this.note.set(from.note.subarray(0, rows), at);
+    this.file.set(from.file.subarray(0, rows), at);
+    this.line.set(from.line.subarray(0, rows), at);
+  }
+}
+
 /**
  * The validated roster as columns, one row per entry in input order: ~52 bytes an entry where an
  * entry object with its boxed instants was ~146 (docs/performance.md, "entries as columns").
- * Strings that repeat (officers, types, communities, notes, files) are ids into one text table;
- * a start or end is its instant and the id of its wall time. {@link RosterTable.entryAt}
- * makes the {@link RosterEntry} object of a row, with the fields and field order validation gives.
+ * Strings that repeat (officers, types, communities, notes, files, wall times) are ids into one
+ * text table. Rows are appended in pieces and copied once into whole columns when first read
+ * ({@link RosterTable.columns}): no column is copied again and again as it grows.
+ * {@link RosterTable.entryAt} makes the {@link RosterEntry} object of a row, with the fields and
+ * field order validation gives.
  *
  * @example
  * const table = new RosterTable(['O1'])
@@ -27,26 +81,16 @@ const NONE = -1;
 export class RosterTable {
   /** How many rows there are. */
   length = 0;
-  /** The entry's `index` (its place in the combined roster, bad rows counted). */
-  index = new Int32Array(1024);
-  /** The officer's number: its place in the dataset's officers. */
-  officer = new Int32Array(1024);
-  start = new Float64Array(1024);
-  end = new Float64Array(1024);
-  /** The wall times of the start and the end: ids into {@link RosterTable.texts}. */
-  startWall = new Int32Array(1024);
-  endWall = new Int32Array(1024);
-  /** Ids into {@link RosterTable.texts}; -1 where the entry has none. */
-  type = new Int32Array(1024);
-  community = new Int32Array(1024);
-  note = new Int32Array(1024);
-  file = new Int32Array(1024);
-  /** -1 where the entry has none. */
-  line = new Int32Array(1024);
   /** The texts the id columns name. */
   readonly texts: string[] = [];
   private readonly textIds = new Map<string, number>();
   private readonly extras = new Map<number, RosterEntryExtras>();
+  /** Rows [0, wholeLength) in whole columns; the rest in `pieces`, then `piece`. */
+  private whole = new RosterColumns(0);
+  private wholeLength = 0;
+  private readonly pieces: RosterColumns[] = [];
+  private piece = new RosterColumns(256);
+  private pieceLength = 0;
 
   /** `officerIds[n]`: the id of officer number n. */
   constructor(readonly officerIds: readonly string[]) {}
@@ -105,38 +149,46 @@ export class RosterTable {
     line: number,
     extras?: RosterEntryExtras,
   ): void {
-    const row = this.length;
-    if (row === this.index.length) this.grow();
-    this.index[row] = index;
-    this.officer[row] = officer;
-    this.start[row] = start;
-    this.end[row] = end;
-    this.startWall[row] = startWall;
-    this.endWall[row] = endWall;
-    this.type[row] = type;
-    this.community[row] = community;
-    this.note[row] = note;
-    this.file[row] = file;
-    this.line[row] = line;
-    if (extras !== undefined) this.extras.set(row, extras);
-    this.length = row + 1;
+    if (this.pieceLength === this.piece.size) this.nextPiece();
+    const p = this.piece;
+    const i = this.pieceLength++;
+    p.index[i] = index;
+    p.officer[i] = officer;
+    p.start[i] = start;
+    p.end[i] = end;
+    p.startWall[i] = startWall;
+    p.endWall[i] = endWall;
+    p.type[i] = type;
+    p.community[i] = community;
+    p.note[i] = note;
+    p.file[i] = file;
+    p.line[i] = line;
+    if (extras !== undefined) this.extras.set(this.length, extras);
+    this.length++;
   }
 
   /** Forgets the rows from `length` on (a file read again in another encoding). */
   truncate(length: number): void {
     if (length >= this.length) return;
     for (const row of this.extras.keys()) if (row >= length) this.extras.delete(row);
-    this.length = length;
+    this.columns();
+    this.wholeLength = this.length = length;
+  }
+
+  /** Every column, whole: rows appended since the last call are copied in once. */
+  columns(): RosterColumns {
+    if (this.wholeLength !== this.length) this.join();
+    return this.whole;
   }
 
   /** The officer id of a row. */
   officerOf(row: number): string {
-    return this.officerIds[this.officer[row]!]!;
+    return this.officerIds[this.columns().officer[row]!]!;
   }
 
   /** The text of a row's type. */
   typeOf(row: number): string {
-    return this.texts[this.type[row]!]!;
+    return this.texts[this.columns().type[row]!]!;
   }
 
   /**
@@ -146,20 +198,21 @@ export class RosterTable {
    */
   entryAt(row: number): RosterEntry {
     const texts = this.texts;
-    const community = this.community[row]!;
-    const note = this.note[row]!;
-    const file = this.file[row]!;
-    const line = this.line[row]!;
+    const c = this.columns();
+    const community = c.community[row]!;
+    const note = c.note[row]!;
+    const file = c.file[row]!;
+    const line = c.line[row]!;
     // A roster file's rows without rare fields: one literal per shape, every field in it (a
     // field added after the literal costs a property store per object, and the scavenger's time).
     if (file !== NONE && line !== NONE && (this.extras.size === 0 || !this.extras.has(row))) {
-      const index = this.index[row]!;
-      const officer = this.officerIds[this.officer[row]!]!;
-      const start = texts[this.startWall[row]!]!;
-      const end = texts[this.endWall[row]!]!;
-      const startInstant = this.start[row]!;
-      const endInstant = this.end[row]!;
-      const type = texts[this.type[row]!]!;
+      const index = c.index[row]!;
+      const officer = this.officerIds[c.officer[row]!]!;
+      const start = texts[c.startWall[row]!]!;
+      const end = texts[c.endWall[row]!]!;
+      const startInstant = c.start[row]!;
+      const endInstant = c.end[row]!;
+      const type = texts[c.type[row]!]!;
       const fileName = texts[file]!;
       if (community !== NONE) {
         if (note === NONE) return { index, officer, start, end, startInstant, endInstant, type, community: texts[community]!, file: fileName, line };
@@ -169,13 +222,13 @@ export class RosterTable {
       return { index, officer, start, end, startInstant, endInstant, type, note: texts[note]!, file: fileName, line };
     }
     const entry: RosterEntry = {
-      index: this.index[row]!,
-      officer: this.officerIds[this.officer[row]!]!,
-      start: texts[this.startWall[row]!]!,
-      end: texts[this.endWall[row]!]!,
-      startInstant: this.start[row]!,
-      endInstant: this.end[row]!,
-      type: texts[this.type[row]!]!,
+      index: c.index[row]!,
+      officer: this.officerIds[c.officer[row]!]!,
+      start: texts[c.startWall[row]!]!,
+      end: texts[c.endWall[row]!]!,
+      startInstant: c.start[row]!,
+      endInstant: c.end[row]!,
+      type: texts[c.type[row]!]!,
     };
     const extras = this.extras.size === 0 ? undefined : this.extras.get(row);
     if (community !== NONE) entry.community = this.texts[community]!;
@@ -196,25 +249,27 @@ export class RosterTable {
     return out;
   }
 
-  private grow(): void {
-    // By half again, not double: the slack is at most a third of the columns.
-    const size = Math.ceil(this.index.length * 1.5);
-    const more = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.index = more(this.index);
-    this.officer = more(this.officer);
-    this.start = more(this.start);
-    this.end = more(this.end);
-    this.startWall = more(this.startWall);
-    this.endWall = more(this.endWall);
-    this.type = more(this.type);
-    this.community = more(this.community);
-    this.note = more(this.note);
-    this.file = more(this.file);
-    this.line = more(this.line);
+  /** A full piece is kept as it is; the next is twice as large (a small roster stays small), up to {@link PIECE}. */
+  private nextPiece(): void {
+    this.pieces.push(this.piece);
+    this.piece = new RosterColumns(Math.min(PIECE, this.piece.size * 2));
+    this.pieceLength = 0;
+  }
+
+  private join(): void {
+    const joined = new RosterColumns(this.length);
+    joined.copyFrom(this.whole, this.wholeLength, 0);
+    let at = this.wholeLength;
+    for (const p of this.pieces) {
+      joined.copyFrom(p, p.size, at);
+      at += p.size;
+    }
+    joined.copyFrom(this.piece, this.pieceLength, at);
+    this.whole = joined;
+    this.wholeLength = this.length;
+    this.pieces.length = 0;
+    this.piece = new RosterColumns(256);
+    this.pieceLength = 0;
   }
 }
 

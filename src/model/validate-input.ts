@@ -122,8 +122,8 @@ export function createInputBuilder(document: DatasetDocument): InputBuilder {
     if (document.text) locateProblems(validator.problems.filter((p) => p.file === file && p.line === undefined), document.text);
   }
   return {
-    record(value, source, ownStrings) {
-      validator?.add(value, source, ownStrings);
+    record(value, source, ownTimes) {
+      validator?.add(value, source, ownTimes);
     },
     problem(p) {
       readProblems.push(p);
@@ -266,9 +266,10 @@ function periodOfRoster(table: RosterTable, zone: string): { start: string; end:
   if (table.length === 0) return undefined;
   let first = Infinity;
   let last = -Infinity;
+  const { start, end } = table.columns();
   for (let row = 0; row < table.length; row++) {
-    if (table.start[row]! < first) first = table.start[row]!;
-    if (table.end[row]! > last) last = table.end[row]!;
+    if (start[row]! < first) first = start[row]!;
+    if (end[row]! > last) last = end[row]!;
   }
   return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
 }

@@ -73,6 +73,31 @@ describe('RosterTable', () => {
   });
 });
 
+describe('RosterTable pieces', () => {
+  it('reads rows appended across many pieces, and after a truncation inside one, as they were given', () => {
+    // 140,000 rows: pieces of 256, 512 … 65,536 rows, joined when read; then rows cut and added again.
+    const made = (i: number): RosterEntry => {
+      const startInstant = BASE + (i % 5000) * HOUR;
+      return { index: i, officer: `O${i % 3}`, start: wall(startInstant), end: wall(startInstant + HOUR), startInstant, endInstant: startInstant + HOUR, type: i % 2 ? '社区工作' : '所内值班', ...(i % 7 === 0 ? { id: `E${i}` } : {}), file: 'r.ndjson', line: i + 1 };
+    };
+    const entries = Array.from({ length: 140_000 }, (_, i) => made(i));
+    const table = RosterTable.fromEntries(entries, ['O0', 'O1', 'O2']);
+    for (const row of [0, 255, 256, 767, 768, 65_535, 130_815, 130_816, 139_999]) expect(table.entryAt(row)).toStrictEqual(entries[row]);
+    expect(table.columns().line.length).toBe(140_000);
+    table.truncate(100_001);
+    const more = Array.from({ length: 70_000 }, (_, i) => made(200_000 + i));
+    const again = RosterTable.fromEntries(more, ['O0', 'O1', 'O2']);
+    for (let i = 0; i < more.length; i++) {
+      const c = again.columns();
+      table.append(c.index[i]!, c.officer[i]!, c.start[i]!, c.end[i]!, table.textId(more[i]!.start), table.textId(more[i]!.end), table.textId(more[i]!.type), -1, -1, table.textId('r.ndjson'), c.line[i]!, more[i]!.id === undefined ? undefined : { id: more[i]!.id });
+    }
+    expect(table.length).toBe(170_001);
+    const expected = [...entries.slice(0, 100_001), ...more];
+    for (const row of [0, 100_000, 100_001, 100_257, 165_537, 170_000]) expect(table.entryAt(row)).toStrictEqual(expected[row]);
+    expect(table.entries()).toStrictEqual(expected);
+  });
+});
+
 describe('a check context over the roster table', () => {
   const dataset = {
     timezone: 'Asia/Shanghai',

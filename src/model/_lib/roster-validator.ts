@@ -28,8 +28,8 @@ export interface RosterValidatorMark {
  * officers, badges, communities and zone. Rows need not be kept: each is judged as it arrives.
  */
 export interface RosterValidator {
-  /** Validates one row; a valid one is appended to `table`, the problems of a bad one to `problems`. `ownStrings`: see {@link RosterSink.record}. */
-  add(value: unknown, source: EntrySource, ownStrings?: boolean): void;
+  /** Validates one row; a valid one is appended to `table`, the problems of a bad one to `problems`. `ownTimes`: see {@link RosterSink.record}. */
+  add(value: unknown, source: EntrySource, ownTimes?: boolean): void;
   readonly table: RosterTable;
   /** The table's entries as objects, made anew (for tests and small rosters). */
   readonly entries: RosterEntry[];
@@ -84,14 +84,14 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
     if (id === undefined) fileIds.set(file, (id = textIdOrNone(table, file)));
     return id;
   };
-  const converted = (value: string, ownString = false): ConvertedTime => {
+  const converted = (value: string, ownTime = false): ConvertedTime => {
     let time = times.get(value);
     if (time === undefined) {
       const instant = parseDateTime(value, zone);
       const wall = instant === undefined ? value : formatWallTime(instant, zone);
       // The input itself when it already is the wall time: one string fewer. A reader's own
       // string is kept as the key: its next lines hand the same object, found by identity.
-      const own = ownString ? value : ownCopy(value);
+      const own = ownTime ? value : ownCopy(value);
       const shown = wall === value ? own : wall;
       time = { instant, wall: shown, wallId: instant === undefined ? -1 : table.textId(shown) };
       times.set(own, time);
@@ -105,9 +105,9 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       return table.entries();
     },
     problems,
-    add(value, source, ownStrings = false) {
+    add(value, source, ownTimes = false) {
       const entryIndex = index++;
-      if (!fastPath || !addPlain(value, source, entryIndex, ownStrings)) validateRecord(value, source, entryIndex);
+      if (!fastPath || !addPlain(value, source, entryIndex, ownTimes)) validateRecord(value, source, entryIndex);
     },
     mark: () => ({ entries: table.length, problems: problems.length, index }),
     rollback(mark) {
@@ -125,7 +125,7 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
    * Measured hot: this was most of the validation time of a city-year. A seeded property test
    * proves it gives the entries the general path gives.
    */
-  function addPlain(value: unknown, source: EntrySource, entryIndex: number, ownStrings: boolean): boolean {
+  function addPlain(value: unknown, source: EntrySource, entryIndex: number, ownTimes: boolean): boolean {
     if (value === null || typeof value !== 'object') return false;
     const file = source.file;
     const line = source.line;
@@ -138,8 +138,8 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
     if (typeof startIn !== 'string' || typeof endIn !== 'string') return false;
     const officer = officerIds.get(officerIn) ?? badges.get(officerIn);
     if (officer === undefined) return false;
-    const start = times.get(startIn) ?? (DATE_TIME_PATTERN.test(startIn) ? converted(startIn, ownStrings) : undefined);
-    const end = times.get(endIn) ?? (DATE_TIME_PATTERN.test(endIn) ? converted(endIn, ownStrings) : undefined);
+    const start = times.get(startIn) ?? (DATE_TIME_PATTERN.test(startIn) ? converted(startIn, ownTimes) : undefined);
+    const end = times.get(endIn) ?? (DATE_TIME_PATTERN.test(endIn) ? converted(endIn, ownTimes) : undefined);
     const startInstant = start?.instant;
     const endInstant = end?.instant;
     if (startInstant === undefined || endInstant === undefined || endInstant <= startInstant) return false;
