@@ -218,14 +218,19 @@ interface RowsByOfficer {
 function rowsByOfficer(table: RosterTable): RowsByOfficer {
   const officers = table.officerIds.length;
   const officerFrom = new Int32Array(officers + 1);
-  const { officer, start, index } = table.columns();
-  for (let row = 0; row < table.length; row++) officerFrom[officer[row]! + 1]!++;
+  const pieces = table.pieces();
+  pieces.forEach(({ officer }, k) => {
+    for (let i = 0, n = table.rowsIn(k); i < n; i++) officerFrom[officer[i]! + 1]!++;
+  });
   for (let n = 0; n < officers; n++) officerFrom[n + 1]! += officerFrom[n]!;
   // A counting sort: each officer's rows in input order, then sorted by start where they are not.
   const next = officerFrom.slice(0, officers);
   const order = new Int32Array(table.length);
-  for (let row = 0; row < table.length; row++) order[next[officer[row]!]!++] = row;
-  const before = (a: number, b: number) => start[a]! - start[b]! || index[a]! - index[b]!;
+  let row = 0;
+  pieces.forEach(({ officer }, k) => {
+    for (let i = 0, n = table.rowsIn(k); i < n; i++) order[next[officer[i]!]!++] = row++;
+  });
+  const before = (a: number, b: number) => table.startOf(a) - table.startOf(b) || table.indexOf(a) - table.indexOf(b);
   for (let n = 0; n < officers; n++) {
     const from = officerFrom[n]!;
     const to = officerFrom[n + 1]!;

@@ -12,8 +12,9 @@ export interface RosterEntryExtras {
 /** A row's field that is not there. */
 const NONE = -1;
 
-/** Rows appended in pieces of at most this many, copied once into whole columns when read. */
-const PIECE = 1 << 16;
+/** Rows are kept in pieces of this many: row r is row `r & (PIECE - 1)` of piece `r >>> PIECE_BITS`. */
+const PIECE_BITS = 16;
+const PIECE = 1 << PIECE_BITS;
 
 /** The columns of a roster's rows (see {@link RosterTable}). */
 export class RosterColumns {
@@ -48,6 +49,13 @@ export class RosterColumns {
     this.line = new Int32Array(size);
   }
 
+  /** A copy of these columns with room for `size` rows, the first `rows` of them kept. */
+  grown(size: number, rows: number): RosterColumns {
+    const grown = new RosterColumns(size);
+    grown.copyFrom(this, rows, 0);
+    return grown;
+  }
+
   /** Copies rows [0, rows) of `from` to this from row `at` on. */
   copyFrom(from: RosterColumns, rows: number, at: number): void {
     this.index.set(from.index.subarray(0, rows), at);
@@ -68,8 +76,8 @@ export class RosterColumns {
  * The validated roster as columns, one row per entry in input order: ~52 bytes an entry where an
  * entry object with its boxed instants was ~146 (docs/performance.md, "entries as columns").
  * Strings that repeat (officers, types, communities, notes, files, wall times) are ids into one
- * text table. Rows are appended in pieces and copied once into whole columns when first read
- * ({@link RosterTable.columns}): no column is copied again and again as it grows.
+ * text table. Rows are kept in pieces of 65,536 ({@link RosterTable.pieces}): a column is never
+ * copied as it grows, nor joined into one array (which would hold the roster twice for a moment).
  * {@link RosterTable.entryAt} makes the {@link RosterEntry} object of a row, with the fields and
  * field order validation gives.
  *
@@ -85,12 +93,8 @@ export class RosterTable {
   readonly texts: string[] = [];
   private readonly textIds = new Map<string, number>();
   private readonly extras = new Map<number, RosterEntryExtras>();
-  /** Rows [0, wholeLength) in whole columns; the rest in `pieces`, then `piece`. */
-  private whole = new RosterColumns(0);
-  private wholeLength = 0;
-  private readonly pieces: RosterColumns[] = [];
-  private piece = new RosterColumns(256);
-  private pieceLength = 0;
+  /** Every piece but the last is full; the first grows (doubling) to a whole piece, so a small roster stays small. */
+  private readonly pieceList: RosterColumns[] = [new RosterColumns(256)];
 
   /** `officerIds[n]`: the id of officer number n. */
   constructor(readonly officerIds: readonly string[]) {}
@@ -149,9 +153,11 @@ export class RosterTable {
     line: number,
     extras?: RosterEntryExtras,
   ): void {
-    if (this.pieceLength === this.piece.size) this.nextPiece();
-    const p = this.piece;
-    const i = this.pieceLength++;
+    const row = this.length;
+    const i = row & (PIECE - 1);
+    let p = this.pieceList[row >>> PIECE_BITS];
+    if (p === undefined) this.pieceList.push((p = new RosterColumns(PIECE)));
+    else if (i === p.size) this.pieceList[row >>> PIECE_BITS] = p = p.grown(Math.min(PIECE, p.size * 2), i);
     p.index[i] = index;
     p.officer[i] = officer;
     p.start[i] = start;
@@ -163,32 +169,46 @@ export class RosterTable {
     p.note[i] = note;
     p.file[i] = file;
     p.line[i] = line;
-    if (extras !== undefined) this.extras.set(this.length, extras);
-    this.length++;
+    if (extras !== undefined) this.extras.set(row, extras);
+    this.length = row + 1;
   }
 
   /** Forgets the rows from `length` on (a file read again in another encoding). */
   truncate(length: number): void {
     if (length >= this.length) return;
     for (const row of this.extras.keys()) if (row >= length) this.extras.delete(row);
-    this.columns();
-    this.wholeLength = this.length = length;
+    this.pieceList.length = Math.max(1, Math.ceil(length / PIECE));
+    this.length = length;
   }
 
-  /** Every column, whole: rows appended since the last call are copied in once. */
-  columns(): RosterColumns {
-    if (this.wholeLength !== this.length) this.join();
-    return this.whole;
+  /** The pieces of the columns: piece k holds rows [k × 65,536, …), {@link RosterTable.rowsIn} of them. */
+  pieces(): readonly RosterColumns[] {
+    return this.pieceList;
+  }
+
+  /** How many rows piece k holds. */
+  rowsIn(k: number): number {
+    return Math.max(0, Math.min(PIECE, this.length - k * PIECE));
+  }
+
+  /** A row's start instant. */
+  startOf(row: number): Instant {
+    return this.pieceList[row >>> PIECE_BITS]!.start[row & (PIECE - 1)]!;
+  }
+
+  /** A row's entry `index`. */
+  indexOf(row: number): number {
+    return this.pieceList[row >>> PIECE_BITS]!.index[row & (PIECE - 1)]!;
   }
 
   /** The officer id of a row. */
   officerOf(row: number): string {
-    return this.officerIds[this.columns().officer[row]!]!;
+    return this.officerIds[this.pieceList[row >>> PIECE_BITS]!.officer[row & (PIECE - 1)]!]!;
   }
 
   /** The text of a row's type. */
   typeOf(row: number): string {
-    return this.texts[this.columns().type[row]!]!;
+    return this.texts[this.pieceList[row >>> PIECE_BITS]!.type[row & (PIECE - 1)]!]!;
   }
 
   /**
@@ -198,21 +218,22 @@ export class RosterTable {
    */
   entryAt(row: number): RosterEntry {
     const texts = this.texts;
-    const c = this.columns();
-    const community = c.community[row]!;
-    const note = c.note[row]!;
-    const file = c.file[row]!;
-    const line = c.line[row]!;
+    const c = this.pieceList[row >>> PIECE_BITS]!;
+    const i = row & (PIECE - 1);
+    const community = c.community[i]!;
+    const note = c.note[i]!;
+    const file = c.file[i]!;
+    const line = c.line[i]!;
     // A roster file's rows without rare fields: one literal per shape, every field in it (a
     // field added after the literal costs a property store per object, and the scavenger's time).
     if (file !== NONE && line !== NONE && (this.extras.size === 0 || !this.extras.has(row))) {
-      const index = c.index[row]!;
-      const officer = this.officerIds[c.officer[row]!]!;
-      const start = texts[c.startWall[row]!]!;
-      const end = texts[c.endWall[row]!]!;
-      const startInstant = c.start[row]!;
-      const endInstant = c.end[row]!;
-      const type = texts[c.type[row]!]!;
+      const index = c.index[i]!;
+      const officer = this.officerIds[c.officer[i]!]!;
+      const start = texts[c.startWall[i]!]!;
+      const end = texts[c.endWall[i]!]!;
+      const startInstant = c.start[i]!;
+      const endInstant = c.end[i]!;
+      const type = texts[c.type[i]!]!;
       const fileName = texts[file]!;
       if (community !== NONE) {
         if (note === NONE) return { index, officer, start, end, startInstant, endInstant, type, community: texts[community]!, file: fileName, line };
@@ -222,13 +243,13 @@ export class RosterTable {
       return { index, officer, start, end, startInstant, endInstant, type, note: texts[note]!, file: fileName, line };
     }
     const entry: RosterEntry = {
-      index: c.index[row]!,
-      officer: this.officerIds[c.officer[row]!]!,
-      start: texts[c.startWall[row]!]!,
-      end: texts[c.endWall[row]!]!,
-      startInstant: c.start[row]!,
-      endInstant: c.end[row]!,
-      type: texts[c.type[row]!]!,
+      index: c.index[i]!,
+      officer: this.officerIds[c.officer[i]!]!,
+      start: texts[c.startWall[i]!]!,
+      end: texts[c.endWall[i]!]!,
+      startInstant: c.start[i]!,
+      endInstant: c.end[i]!,
+      type: texts[c.type[i]!]!,
     };
     const extras = this.extras.size === 0 ? undefined : this.extras.get(row);
     if (community !== NONE) entry.community = this.texts[community]!;
@@ -249,28 +270,6 @@ export class RosterTable {
     return out;
   }
 
-  /** A full piece is kept as it is; the next is twice as large (a small roster stays small), up to {@link PIECE}. */
-  private nextPiece(): void {
-    this.pieces.push(this.piece);
-    this.piece = new RosterColumns(Math.min(PIECE, this.piece.size * 2));
-    this.pieceLength = 0;
-  }
-
-  private join(): void {
-    const joined = new RosterColumns(this.length);
-    joined.copyFrom(this.whole, this.wholeLength, 0);
-    let at = this.wholeLength;
-    for (const p of this.pieces) {
-      joined.copyFrom(p, p.size, at);
-      at += p.size;
-    }
-    joined.copyFrom(this.piece, this.pieceLength, at);
-    this.whole = joined;
-    this.wholeLength = this.length;
-    this.pieces.length = 0;
-    this.piece = new RosterColumns(256);
-    this.pieceLength = 0;
-  }
 }
 
 /** The id of a text in a table's columns where there is one, -1 where there is none. */

@@ -266,10 +266,11 @@ function periodOfRoster(table: RosterTable, zone: string): { start: string; end:
   if (table.length === 0) return undefined;
   let first = Infinity;
   let last = -Infinity;
-  const { start, end } = table.columns();
-  for (let row = 0; row < table.length; row++) {
-    if (start[row]! < first) first = start[row]!;
-    if (end[row]! > last) last = end[row]!;
-  }
+  table.pieces().forEach(({ start, end }, k) => {
+    for (let i = 0, n = table.rowsIn(k); i < n; i++) {
+      if (start[i]! < first) first = start[i]!;
+      if (end[i]! > last) last = end[i]!;
+    }
+  });
   return { start: localDateOf(first, zone), end: localDateOf(last, zone) };
 }

@@ -75,7 +75,7 @@ describe('RosterTable', () => {
 
 describe('RosterTable pieces', () => {
   it('reads rows appended across many pieces, and after a truncation inside one, as they were given', () => {
-    // 140,000 rows: pieces of 256, 512 … 65,536 rows, joined when read; then rows cut and added again.
+    // 140,000 rows: a first piece grown from 256 rows to 65,536, then whole pieces; then rows cut inside a piece and added again.
     const made = (i: number): RosterEntry => {
       const startInstant = BASE + (i % 5000) * HOUR;
       return { index: i, officer: `O${i % 3}`, start: wall(startInstant), end: wall(startInstant + HOUR), startInstant, endInstant: startInstant + HOUR, type: i % 2 ? '社区工作' : '所内值班', ...(i % 7 === 0 ? { id: `E${i}` } : {}), file: 'r.ndjson', line: i + 1 };
@@ -83,14 +83,16 @@ describe('RosterTable pieces', () => {
     const entries = Array.from({ length: 140_000 }, (_, i) => made(i));
     const table = RosterTable.fromEntries(entries, ['O0', 'O1', 'O2']);
     for (const row of [0, 255, 256, 767, 768, 65_535, 130_815, 130_816, 139_999]) expect(table.entryAt(row)).toStrictEqual(entries[row]);
-    expect(table.columns().line.length).toBe(140_000);
+    // Pieces of 65,536 rows: three, the last holding the rest.
+    expect(table.pieces().map((_, k) => table.rowsIn(k))).toEqual([65_536, 65_536, 8_928]);
     table.truncate(100_001);
     const more = Array.from({ length: 70_000 }, (_, i) => made(200_000 + i));
     const again = RosterTable.fromEntries(more, ['O0', 'O1', 'O2']);
-    for (let i = 0; i < more.length; i++) {
-      const c = again.columns();
-      table.append(c.index[i]!, c.officer[i]!, c.start[i]!, c.end[i]!, table.textId(more[i]!.start), table.textId(more[i]!.end), table.textId(more[i]!.type), -1, -1, table.textId('r.ndjson'), c.line[i]!, more[i]!.id === undefined ? undefined : { id: more[i]!.id });
-    }
+    more.forEach((e, i) => {
+      expect(again.entryAt(i)).toStrictEqual(e);
+      const officer = Number(e.officer.slice(1));
+      table.append(e.index, officer, e.startInstant, e.endInstant, table.textId(e.start), table.textId(e.end), table.textId(e.type), -1, -1, table.textId('r.ndjson'), e.line!, e.id === undefined ? undefined : { id: e.id });
+    });
     expect(table.length).toBe(170_001);
     const expected = [...entries.slice(0, 100_001), ...more];
     for (const row of [0, 100_000, 100_001, 100_257, 165_537, 170_000]) expect(table.entryAt(row)).toStrictEqual(expected[row]);
