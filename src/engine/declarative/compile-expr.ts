@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import { addCalendarDays, isoDayOfWeek, type CalendarDate } from '../../time/calendar-date.js';
-import { RecordRef, plainValue, readField } from './_lib/values.js';
+import { RecordRef, isRosterEntry, plainValue, readField } from './_lib/values.js';
 import { admittedDays, compileDayMask, compileMeasure, MEASURES } from './measures.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
 import type { CheckScope, ExprFn, Scope } from './scope.js';
@@ -68,11 +68,13 @@ function binary(apply: (a: unknown, b: unknown) => unknown): Compile {
   };
 }
 
-/** Equality of JSON values: primitives by value, records by identity, arrays element-wise. */
+/** Equality of JSON values: primitives by value, records by identity, roster entries by their `index`, arrays element-wise. */
 function same(a: unknown, b: unknown): boolean {
   const x = plainValue(a ?? null);
   const y = plainValue(b ?? null);
   if (x === y) return true;
+  // Entries are made per officer from the roster's columns: one row may be two objects.
+  if (isRosterEntry(x) && isRosterEntry(y)) return x.index === y.index;
   if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => same(v, y[i]));
   return false;
 }
@@ -363,7 +365,19 @@ const OPERATORS: Readonly<Record<string, Compile>> = {
     if (!list || !separator) return () => undefined;
     return (s) => asArray(list(s)).map((v) => String(plainValue(v))).join(String(separator(s)));
   },
-  unique: unary((v) => [...new Set(asArray(v).map(plainValue))]),
+  unique: unary((v) => {
+    // Roster entries once per row (see `same`), everything else once per value.
+    const values = new Set<unknown>();
+    const rows = new Set<number>();
+    const out: unknown[] = [];
+    for (const item of asArray(v).map(plainValue)) {
+      if (isRosterEntry(item) ? rows.has(item.index) : values.has(item)) continue;
+      if (isRosterEntry(item)) rows.add(item.index);
+      else values.add(item);
+      out.push(item);
+    }
+    return out;
+  }),
   compact: (arg, path, env) => {
     const parts = compileList(arg, path, env, 0);
     return (s) => parts.map((p) => p(s)).filter((v) => v !== null && v !== undefined);

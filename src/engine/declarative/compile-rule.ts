@@ -456,6 +456,8 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
    * period. With a `tracker` (and a rule judged date by date), the caller sets `at.skipThrough`
    * after a subject: the later dates of the same officer or community up to it are not judged.
    */
+  /** A check's run of this rule, kept while it is judged one officer at a time. */
+  const officerRuns = new WeakMap<CheckContext, RuleRun>();
   function* leaves(
     context: CheckContext,
     ruleOptions: RuleOptions,
@@ -463,7 +465,12 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
     tracker?: DateTracker,
     officer?: number,
   ): Generator<Scope> {
-    const run: RuleRun = { context, options: ruleOptions, cache: new Map(), shared: sharedCacheOf(context) };
+    // One officer at a time: the rule's caches go on from one officer to the next, as in one run over every officer.
+    let run = officer === undefined ? undefined : officerRuns.get(context);
+    if (run?.options !== ruleOptions) {
+      run = { context, options: ruleOptions, cache: new Map(), shared: sharedCacheOf(context) };
+      if (officer !== undefined) officerRuns.set(context, run);
+    }
     const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
     const track = byDate && tracker !== undefined;
     const lastDate = context.period.end;

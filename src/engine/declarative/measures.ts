@@ -11,6 +11,7 @@ import { dependenciesOf, dependsOnlyOn, entryFieldsRead } from './_lib/dependenc
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
 import { OfficerCache } from './_lib/officer-cache.js';
+import { RecentCache } from './_lib/recent-cache.js';
 
 /** Where a measure's value may be kept with what it found behind it (a `let` named in `evidence`). */
 export interface MeasureEnv extends CompileEnv {
@@ -87,13 +88,11 @@ interface EntriesWithStartDates {
  */
 function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWithStartDates {
   // Kept for the officers asked last, as their entries are (and made again with them).
-  let byOfficer = s.run.shared.get('entriesWithStartDates') as Map<string | undefined, EntriesWithStartDates> | undefined;
-  if (!byOfficer) s.run.shared.set('entriesWithStartDates', (byOfficer = new Map()));
+  let byOfficer = s.run.shared.get('entriesWithStartDates') as RecentCache<string | undefined, EntriesWithStartDates> | undefined;
+  if (!byOfficer) s.run.shared.set('entriesWithStartDates', (byOfficer = new RecentCache(16)));
   const entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
-  let found = byOfficer.get(officer);
+  let found = byOfficer.peek(officer);
   if (found?.entries !== entries) {
-    byOfficer.delete(officer);
-    if (byOfficer.size >= 16) byOfficer.delete(byOfficer.keys().next().value);
     const dates = entries.map((e) => startDateOf(s, e));
     const periodDates = s.run.context.periodDates;
     const firstOnDay = new Int32Array(periodDates.length + 1);
@@ -104,8 +103,7 @@ function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWi
     }
     while (e < dates.length && dates[e]! <= periodDates[periodDates.length - 1]!) e++;
     firstOnDay[periodDates.length] = e;
-    found = { entries, dates, firstOnDay };
-    byOfficer.set(officer, found);
+    found = byOfficer.set(officer, { entries, dates, firstOnDay });
   }
   return found;
 }

@@ -56,10 +56,14 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
   const badges = new Map<string, number>();
   const officerList: string[] = [];
   for (const o of dataset.officers) {
-    if (o?.id === undefined || officerIds.has(o.id)) continue;
-    officerIds.set(o.id, officerList.length);
-    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, officerList.length);
-    officerList.push(o.id);
+    if (o?.id === undefined) continue;
+    let n = officerIds.get(o.id);
+    if (n === undefined) {
+      officerIds.set(o.id, (n = officerList.length));
+      officerList.push(o.id);
+    }
+    // An id given twice is the dataset's problem; its second badge still names the officer.
+    if (o.badge !== undefined && !badges.has(o.badge)) badges.set(o.badge, n);
   }
   const table = new RosterTable(officerList);
   const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
