@@ -7,7 +7,7 @@ import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile, RosterReadOptions, RosterSink } from './io/types.js';
 import { SettingsSchema } from './model/config-schema.js';
 import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
-import { createInputBuilder, rosterTableOf, validateInput, type ValidatedInput } from './model/validate-input.js';
+import { createInputBuilder, validateInput, type ValidatedInput } from './model/validate-input.js';
 import { UNKNOWN_SHIFT_CODE } from './io/_lib/wide-roster.js';
 import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
@@ -188,7 +188,7 @@ async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, 
       units: dataset.units.length,
       communities: dataset.communities.length,
       officers: dataset.officers.length,
-      rosterEntries: rosterTableOf(input).length,
+      rosterEntries: context.rosterLength,
       transfers: dataset.transfers?.length ?? 0,
     },
     violations,

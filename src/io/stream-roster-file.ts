@@ -110,11 +110,14 @@ async function streamNdjson(file: string, options: StreamRosterOptions, sink: Ro
       carry = bytes;
       continue;
     }
+    let to = last + 1;
     if (first) {
       first = false;
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        bytes = bytes.subarray(3);
+        to -= 3;
+      }
     }
-    const to = bytes.lastIndexOf(10) + 1;
     // The piece ends with its LF, so every line in it is whole and all of it is consumed.
     lines = readNdjsonBytes(bytes, to, file, sink, lines, scanner);
     carry = to < bytes.length ? Buffer.from(bytes.subarray(to)) : undefined;

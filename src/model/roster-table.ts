@@ -127,6 +127,11 @@ export class RosterTable {
     return table;
   }
 
+  /** The id of a text the table has, if it has it. */
+  textIdOf(text: string): number | undefined {
+    return this.textIds.get(text);
+  }
+
   /** The id of a text, given one on first sight (the text is kept as it is: give it an own copy). */
   textId(text: string): number {
     let id = this.textIds.get(text);
@@ -199,16 +204,6 @@ export class RosterTable {
   /** A row's entry `index`. */
   indexOf(row: number): number {
     return this.pieceList[row >>> PIECE_BITS]!.index[row & (PIECE - 1)]!;
-  }
-
-  /** The officer id of a row. */
-  officerOf(row: number): string {
-    return this.officerIds[this.pieceList[row >>> PIECE_BITS]!.officer[row & (PIECE - 1)]!]!;
-  }
-
-  /** The text of a row's type. */
-  typeOf(row: number): string {
-    return this.texts[this.pieceList[row >>> PIECE_BITS]!.type[row & (PIECE - 1)]!]!;
   }
 
   /**

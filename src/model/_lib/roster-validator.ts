@@ -69,25 +69,11 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
   const communityIds = new Set(dataset.communities.map((c) => c?.id).filter((id) => id !== undefined));
   const zone = dataset.timezone;
   let badgesWithoutZeros: Map<string, number | null> | undefined;
-  const texts = new Map<string, number>();
   const times = new Map<string, ConvertedTime>();
   let index = 0;
 
-  /** The table's id of a text, the text kept as an own copy. */
-  const intern = (text: string): number => {
-    const shared = texts.get(text);
-    if (shared !== undefined) return shared;
-    const own = ownCopy(text);
-    const id = table.textId(own);
-    texts.set(own, id);
-    return id;
-  };
-  const fileIds = new Map<string | undefined, number>();
-  const fileId = (file: string | undefined): number => {
-    let id = fileIds.get(file);
-    if (id === undefined) fileIds.set(file, (id = textIdOrNone(table, file)));
-    return id;
-  };
+  /** The table's id of a text, the text kept as an own copy the first time. */
+  const intern = (text: string): number => table.textIdOf(text) ?? table.textId(ownCopy(text));
   const converted = (value: string, ownTime = false): ConvertedTime => {
     let time = times.get(value);
     if (time === undefined) {
@@ -157,7 +143,7 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       if (typeof note !== 'string') return false;
       noteId = intern(note);
     }
-    table.append(entryIndex, officer, startInstant, endInstant, start!.wallId, end!.wallId, intern(type), communityId, noteId, fileId(file), line);
+    table.append(entryIndex, officer, startInstant, endInstant, start!.wallId, end!.wallId, intern(type), communityId, noteId, textIdOrNone(table, file), line);
     return true;
   }
 
@@ -228,7 +214,7 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       intern(e.type),
       e.community !== undefined ? intern(e.community) : -1,
       e.note !== undefined ? intern(e.note) : -1,
-      fileId(source.file),
+      textIdOrNone(table, source.file),
       source.line ?? -1,
       extras,
     );
