@@ -39,6 +39,11 @@ function spans(context: CheckContext, first: CalendarDate, length: number): { sp
   return out;
 }
 
+type Binding = [Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined];
+
+/** Whether `[entity, "date"]` rules are judged in their plain date loop: off only in the test that compares both ways. */
+export const judgeDatesPath = { enabled: true };
+
 type LevelFrame = [Record<string, unknown>, readonly CalendarDate[], DatePeriod];
 
 /**
@@ -450,6 +455,8 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
   // the same as the one before: see DateTracker.
   const lastDim = forSpec.each[forSpec.each.length - 1];
   const byDate = lastDim === 'date';
+  /** An officer's (a community's…) dates: `[entity, "date"]`, judged by {@link judgeDates}. */
+  const entityThenDate = byDate && levels.length === 2 && typeof forSpec.each[0] === 'string' && forSpec.each[0] in ENTITY_LISTS;
 
   /**
    * The subjects' scopes that pass `for.where`, in order; `at.period` is the subject's default
@@ -458,6 +465,15 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
    */
   /** A check's run of this rule, kept while it is judged one officer at a time. */
   const officerRuns = new WeakMap<CheckContext, RuleRun>();
+  function runFor(context: CheckContext, ruleOptions: RuleOptions, officer: number | undefined): RuleRun {
+    // One officer at a time: the rule's caches go on from one officer to the next, as in one run over every officer.
+    let run = officer === undefined ? undefined : officerRuns.get(context);
+    if (run?.options !== ruleOptions) {
+      run = { context, options: ruleOptions, cache: new Map(), shared: sharedCacheOf(context) };
+      if (officer !== undefined) officerRuns.set(context, run);
+    }
+    return run;
+  }
   function* leaves(
     context: CheckContext,
     ruleOptions: RuleOptions,
@@ -465,17 +481,11 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
     tracker?: DateTracker,
     officer?: number,
   ): Generator<Scope> {
-    // One officer at a time: the rule's caches go on from one officer to the next, as in one run over every officer.
-    let run = officer === undefined ? undefined : officerRuns.get(context);
-    if (run?.options !== ruleOptions) {
-      run = { context, options: ruleOptions, cache: new Map(), shared: sharedCacheOf(context) };
-      if (officer !== undefined) officerRuns.set(context, run);
-    }
+    const run = runFor(context, ruleOptions, officer);
     const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
     const track = byDate && tracker !== undefined;
     const lastDate = context.period.end;
     // The dimensions nest; an explicit stack of iterators keeps their order without recursion.
-    type Binding = [Record<string, unknown>, readonly CalendarDate[] | undefined, DatePeriod | undefined];
     type Frame = { scope: Scope; period: DatePeriod | undefined; it: Iterator<Binding> };
     // One officer's subjects only: the first level is that officer's frame alone.
     const firstLevel: Frame['it'] = officer === undefined ? levels[0]!.each(root)[Symbol.iterator]() : ([[{ officer: listOf(root, 'officers')[officer] }, undefined, undefined]] as Binding[])[Symbol.iterator]();
@@ -487,7 +497,11 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
         stack.pop();
         continue;
       }
-      const [bindings, dates, period] = next.value;
+      // Indexed, not destructured: destructuring walks the array's iterator, once per subject.
+      const binding = next.value;
+      const bindings = binding[0];
+      const dates = binding[1];
+      const period = binding[2];
       const leaf = stack.length === levels.length;
       let scope: Scope;
       if (leaf && track) {
@@ -529,6 +543,10 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
       const values: Record<string, unknown> = {};
       let lastId: string | undefined;
       const tracker = new DateTracker();
+      if (entityThenDate && judgeDatesPath.enabled) {
+        await judgeDates(context, ruleOptions, verdict, found, judged, officer, tracker, values);
+        return;
+      }
       for (const scope of leaves(context, ruleOptions, at, tracker, officer)) {
         for (const name of verdictFacts) values[name] = plainValue(scope.letValue(name)) ?? null;
         const id = String(plainValue(subjectId!(scope)));
@@ -546,6 +564,61 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
       }
     },
   };
+
+  /**
+   * {@link RuleFacts.judge} of a rule whose subjects are an officer's (a community's…) dates:
+   * the subjects {@link leaves} would yield, in its order, judged in a plain loop over the
+   * shared date frames. Measured hot: millions of (officer, date) subjects paid for resuming
+   * a generator and walking the nested levels' iterators, more than for judging some of them.
+   */
+  async function judgeDates(
+    context: CheckContext,
+    ruleOptions: RuleOptions,
+    verdict: Parameters<NonNullable<RuleFacts['judge']>>[2],
+    found: Parameters<NonNullable<RuleFacts['judge']>>[3],
+    judged: Parameters<NonNullable<RuleFacts['judge']>>[4],
+    officer: number | undefined,
+    tracker: DateTracker,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    const run = runFor(context, ruleOptions, officer);
+    const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
+    const lastDate = context.period.end;
+    const firsts: Iterable<Binding> = officer === undefined ? levels[0]!.each(root) : [[{ officer: listOf(root, 'officers')[officer] }, undefined, undefined]];
+    let lastId: string | undefined;
+    for (const first of firsts) {
+      const entityVars = new Bindings(root.vars, first[0]);
+      const entity = new Scope(run, entityVars, first[1] ?? root.datesUnnoted, letFns);
+      // The date level's frames: one array of the check, shared by every subject and rule.
+      const frames = levels[1]!.each(entity) as readonly LevelFrame[];
+      let skipThrough: CalendarDate | undefined;
+      for (let i = 0; i < frames.length; i++) {
+        const frame = frames[i]!;
+        const date = frame[0].date as CalendarDate;
+        if (skipThrough !== undefined && date <= skipThrough) continue;
+        const vars = Bindings.one(entityVars, 'date', date);
+        vars.tracker = tracker;
+        const scope = new Scope(run, vars, frame[1], letFns, undefined, tracker);
+        tracker.begin(date, lastDate);
+        if (where && !truthy(where(scope))) {
+          tracker.active = false;
+          if (tracker.until > tracker.date) skipThrough = tracker.until;
+          continue;
+        }
+        for (let k = 0; k < verdictFacts.length; k++) values[verdictFacts[k]!] = plainValue(scope.letValue(verdictFacts[k]!)) ?? null;
+        const id = String(plainValue(subjectId!(scope)));
+        if (id !== lastId) {
+          judged({ type: subjectType, id });
+          lastId = id;
+        }
+        tracker.active = false;
+        const held = verdict(values);
+        const checkIndex = typeof held === 'number' ? held : await held;
+        if (checkIndex >= 0) found(judge(scope, frame[2]), checkIndex);
+        else if (tracker.until > tracker.date) skipThrough = tracker.until;
+      }
+    }
+  }
 
   function judge(scope: Scope, defaultPeriod: DatePeriod | undefined): JudgedSubject {
     const factValues: Record<string, unknown> = {};
