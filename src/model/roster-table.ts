@@ -16,6 +16,18 @@ const NONE = -1;
 const PIECE_BITS = 16;
 const PIECE = 1 << PIECE_BITS;
 
+/** The columns of a piece, in {@link RosterColumns}' order. */
+export type ColumnParts = readonly (Int32Array | Float64Array)[];
+
+/** A table as plain data: what {@link RosterTable.parts} gives and {@link RosterTable.fromParts} takes. */
+export interface RosterTableParts {
+  officerIds: readonly string[];
+  texts: readonly string[];
+  length: number;
+  pieces: { size: number; columns: ColumnParts }[];
+  extras: [number, RosterEntryExtras][];
+}
+
 /** The columns of a roster's rows (see {@link RosterTable}). */
 export class RosterColumns {
   /** The entry's `index` (its place in the combined roster, bad rows counted). */
@@ -35,18 +47,33 @@ export class RosterColumns {
   /** -1 where the entry has none. */
   readonly line: Int32Array;
 
-  constructor(readonly size: number) {
-    this.index = new Int32Array(size);
-    this.officer = new Int32Array(size);
-    this.start = new Float64Array(size);
-    this.end = new Float64Array(size);
-    this.startWall = new Int32Array(size);
-    this.endWall = new Int32Array(size);
-    this.type = new Int32Array(size);
-    this.community = new Int32Array(size);
-    this.note = new Int32Array(size);
-    this.file = new Int32Array(size);
-    this.line = new Int32Array(size);
+  /**
+   * Columns with room for `size` rows; or the columns of {@link RosterColumns.parts} (another
+   * thread's, on the same memory). Each column is on a SharedArrayBuffer: a second thread judging
+   * the same roster (src/threads/) reads these columns, it gets no copy of them.
+   */
+  constructor(
+    readonly size: number,
+    parts?: ColumnParts,
+  ) {
+    const ints = (i: number) => (parts ? (parts[i] as Int32Array) : new Int32Array(new SharedArrayBuffer(size * 4)));
+    const floats = (i: number) => (parts ? (parts[i] as Float64Array) : new Float64Array(new SharedArrayBuffer(size * 8)));
+    this.index = ints(0);
+    this.officer = ints(1);
+    this.start = floats(2);
+    this.end = floats(3);
+    this.startWall = ints(4);
+    this.endWall = ints(5);
+    this.type = ints(6);
+    this.community = ints(7);
+    this.note = ints(8);
+    this.file = ints(9);
+    this.line = ints(10);
+  }
+
+  /** The columns, in the constructor's order (to send to another thread: they stay shared). */
+  parts(): ColumnParts {
+    return [this.index, this.officer, this.start, this.end, this.startWall, this.endWall, this.type, this.community, this.note, this.file, this.line];
   }
 
   /** A copy of these columns with room for `size` rows, the first `rows` of them kept. */
@@ -124,6 +151,28 @@ export class RosterTable {
       if (e.cell !== undefined) (extras ??= {}).cell = e.cell;
       table.append(e.index, officer, e.startInstant, e.endInstant, table.textId(e.start), table.textId(e.end), table.textId(e.type), id(e.community), id(e.note), id(e.file), e.line ?? NONE, extras);
     }
+    return table;
+  }
+
+  /** The table as plain data for another thread: its columns shared, not copied. */
+  parts(): RosterTableParts {
+    return {
+      officerIds: this.officerIds,
+      texts: this.texts,
+      length: this.length,
+      pieces: this.pieceList.map((p) => ({ size: p.size, columns: p.parts() })),
+      extras: [...this.extras],
+    };
+  }
+
+  /** The table of {@link RosterTable.parts} (as another thread received them). */
+  static fromParts(parts: RosterTableParts): RosterTable {
+    const table = new RosterTable(parts.officerIds);
+    parts.texts.forEach((text) => table.textId(text));
+    table.pieceList.length = 0;
+    for (const piece of parts.pieces) table.pieceList.push(new RosterColumns(piece.size, piece.columns));
+    for (const [row, extras] of parts.extras) table.extras.set(row, extras);
+    table.length = parts.length;
     return table;
   }
 

@@ -16,7 +16,7 @@ import {
   type Dataset,
 } from './dataset-schema.js';
 import type { RosterEntry } from './roster-entry.js';
-import { RosterTable } from './roster-table.js';
+import { RosterTable, type RosterTableParts } from './roster-table.js';
 import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
 import { createRosterValidator, type RosterValidatorMark } from './_lib/roster-validator.js';
@@ -229,8 +229,32 @@ function finishInput(document: DatasetDocument, problems: Problem[], dataset: Om
   if (problems.length > 0 || !dataset || !table || !period) {
     throw new DutyComplianceError('INPUT_INVALID', problems.length ? problems : [{ file, message: 'the dataset could not be read' }]);
   }
+  return withTable({ dataset, roster: [], period, datasetFile: file }, table);
+}
+
+/** What a second thread is sent of a validated input (src/threads/): its roster's columns shared, not copied. */
+export interface ValidatedInputParts {
+  dataset: ValidatedInput['dataset'];
+  period: ValidatedInput['period'];
+  datasetFile?: string;
+  table: RosterTableParts;
+}
+
+/** A validated input as plain data for another thread. */
+export function validatedInputParts(input: ValidatedInput): ValidatedInputParts {
+  return { dataset: input.dataset, period: input.period, ...(input.datasetFile !== undefined ? { datasetFile: input.datasetFile } : {}), table: rosterTableOf(input).parts() };
+}
+
+/** The validated input of {@link validatedInputParts}, as another thread received them. */
+export function validatedInputFromParts(parts: ValidatedInputParts): ValidatedInput {
+  const input: ValidatedInput = { dataset: parts.dataset, roster: [], period: parts.period };
+  if (parts.datasetFile !== undefined) input.datasetFile = parts.datasetFile;
+  return withTable(input, RosterTable.fromParts(parts.table));
+}
+
+/** The input with its roster read from `table`'s columns (made into entry objects on first read). */
+function withTable(input: ValidatedInput, table: RosterTable): ValidatedInput {
   // `roster` keeps its place among the keys: redefined, not added.
-  const input: ValidatedInput = { dataset, roster: [], period, datasetFile: file };
   let entries: RosterEntry[] | undefined;
   Object.defineProperty(input, 'roster', {
     enumerable: true,

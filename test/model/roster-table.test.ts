@@ -4,7 +4,7 @@ import { createCheckContext } from '../../src/engine/check-context.js';
 import { resolveSettings } from '../../src/engine/settings.js';
 import type { RosterEntry } from '../../src/model/roster-entry.js';
 import { RosterTable } from '../../src/model/roster-table.js';
-import { rosterTableOf, validateInput } from '../../src/model/validate-input.js';
+import { rosterTableOf, validatedInputFromParts, validatedInputParts, validateInput } from '../../src/model/validate-input.js';
 
 const HOUR = 3_600_000;
 const BASE = Date.UTC(2017, 3, 3, 0, 0);
@@ -97,6 +97,43 @@ describe('RosterTable pieces', () => {
     const expected = [...entries.slice(0, 100_001), ...more];
     for (const row of [0, 100_000, 100_001, 100_257, 165_537, 170_000]) expect(table.entryAt(row)).toStrictEqual(expected[row]);
     expect(table.entries()).toStrictEqual(expected);
+  });
+});
+
+describe('RosterTable parts (sent to a second thread)', () => {
+  it('give back the same rows after a clone, rare fields too, with the columns shared, not copied', () => {
+    fc.assert(
+      fc.property(roster, (entries) => {
+        const table = RosterTable.fromEntries(entries, ['O1', 'O2']);
+        // structuredClone is what postMessage does to them.
+        const received = RosterTable.fromParts(structuredClone(table.parts()));
+        expect(received.length).toBe(table.length);
+        // toEqual and the JSON text: fast-check's attribute dictionaries have no prototype, their clones do.
+        expect(received.entries()).toEqual(table.entries());
+        expect(JSON.stringify(received.entries())).toBe(JSON.stringify(table.entries()));
+        for (const e of entries) expect(received.textIdOf(e.type)).toBe(table.textIdOf(e.type));
+      }),
+      { numRuns: 200, seed: 82 },
+    );
+  });
+
+  it('share the columns of every piece: a row written on one side is read on the other', () => {
+    const rows = 70_000;
+    const entries = Array.from({ length: rows }, (_, i): RosterEntry => ({ index: i, officer: 'O1', start: wall(BASE), end: wall(BASE + HOUR), startInstant: BASE, endInstant: BASE + HOUR, type: '社区工作', file: 'r.ndjson', line: i + 1 }));
+    const table = RosterTable.fromEntries(entries, ['O1']);
+    const received = RosterTable.fromParts(structuredClone(table.parts()));
+    expect(received.pieces().length).toBe(2);
+    table.pieces()[1]!.line[rows - 65_536 - 1] = 7;
+    expect(received.entryAt(rows - 1).line).toBe(7);
+  });
+
+  it('make the same validated input on the other side', () => {
+    const document = { value: { units: [{ id: 'U1', name: 'u', type: 'station' }], communities: [], officers: [{ id: 'O1', name: 'a', unit: 'U1' }], roster: [{ officer: 'O1', start: '2017-04-03T08:00', end: '2017-04-03T12:00', type: '社区工作', id: 'E1' }] }, problems: [] };
+    const input = validateInput(document);
+    const received = validatedInputFromParts(structuredClone(validatedInputParts(input)));
+    expect(received.roster).toStrictEqual(input.roster);
+    expect(received.dataset).toStrictEqual(input.dataset);
+    expect(received.period).toStrictEqual(input.period);
   });
 });
 
