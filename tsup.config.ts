@@ -16,7 +16,7 @@ export default defineConfig([
     // (zod is ~100 files, date-fns' barrel ~300), which cost a CI-sized check most of its
     // start-up; esbuild keeps only what is used. What is loaded on demand (the xlsx readers,
     // json-rules-engine, yaml) stays in chunks of its own, loaded only by a dynamic import.
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'judge-worker': 'src/threads/judge-worker.ts' },
     format: ['esm'],
     splitting: true,
     dts: false,

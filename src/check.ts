@@ -7,14 +7,15 @@ import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile, RosterReadOptions, RosterSink } from './io/types.js';
 import { SettingsSchema } from './model/config-schema.js';
 import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
-import { createInputBuilder, validateInput, type ValidatedInput } from './model/validate-input.js';
+import { createInputBuilder, validatedInputFromParts, validateInput, type ValidatedInput, type ValidatedInputParts } from './model/validate-input.js';
 import { UNKNOWN_SHIFT_CODE } from './io/_lib/wide-roster.js';
 import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
 import { compileConditions } from './engine/_lib/compile-conditions.js';
 import type { RuleRegistry } from './engine/registry.js';
 import { resolveConfig, type ResolvedConfig } from './engine/resolve-config.js';
-import { runRules, type ConditionEvaluatorFactory } from './engine/run-rules.js';
+import { judgeOfficerShare, runRules, secondShareStart, type ConditionEvaluatorFactory, type OfficerShare, type RunRulesOptions } from './engine/run-rules.js';
+import { startSecondThread, type SecondThread } from './threads/second-thread.js';
 import { createRuleRegistry } from './rules/index.js';
 import { buildReport } from './report/build-report.js';
 import { withScore, type ScoredRule } from './report/score.js';
@@ -55,9 +56,26 @@ export interface CheckOptions {
   /**
    * Told as the check passes its phases (a progress line, a phase-timing report): `ingested` once
    * the input is read and validated, `rule` after each rule with its own time, `rules` once every
-   * rule has run (the report is built next).
+   * rule has run (the report is built next); with {@link CheckOptions.threads} `2`, `shared`
+   * once the second thread's findings came back (`adopted`: taken; else this thread judged its
+   * officers).
    */
-  onPhase?: (event: { phase: 'ingested' } | { phase: 'rule'; ruleId: string; milliseconds: number } | { phase: 'rules' }) => void;
+  onPhase?: (
+    event:
+      | { phase: 'ingested' }
+      | { phase: 'rule'; ruleId: string; milliseconds: number }
+      | { phase: 'shared'; from: number; officers: number; adopted: boolean }
+      | { phase: 'rules' },
+  ) => void;
+  /**
+   * `2`: once the input is read, a second thread (a worker, given the roster's columns on shared
+   * memory) judges the second half of the officers of the rules judged officer by officer
+   * (docs/performance.md); the report is the same, byte for byte. Default `1`. Not with `include`, nor with a `registry` unless
+   * `rulePacks` names the packs it was made of (the second thread makes its own). Where a
+   * second thread cannot start (the library's CommonJS build, tests of the sources), or fails,
+   * this thread judges every officer.
+   */
+  threads?: 1 | 2;
 }
 
 /** Optional parts of a report (`--include`). */
@@ -85,6 +103,35 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
  * const report = await checkFiles({ dataset: 'dataset.json', rosters: ['roster.csv'] }, { language: 'en' })
  */
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
+  const { readInput, source } = await filesInput(files, options);
+  return runCheck(readInput, options, source);
+}
+
+/** What a second thread is told of the options: the data of them (no registry, no callbacks). */
+function secondThreadOptions(options: CheckOptions): CheckOptions {
+  const out: CheckOptions = {};
+  if (options.config !== undefined) out.config = options.config;
+  if (options.configFile !== undefined) out.configFile = options.configFile;
+  if (options.language !== undefined) out.language = options.language;
+  if (options.evaluator !== undefined) out.evaluator = options.evaluator;
+  if (options.rulePacks !== undefined) out.rulePacks = [...options.rulePacks];
+  if (options.encoding !== undefined) out.encoding = options.encoding;
+  return out;
+}
+
+/**
+ * The second thread's part (src/threads/judge-worker.ts): given the first thread's validated
+ * input (its roster's columns shared) and resolved config, judges the officers from
+ * {@link secondShareStart} on of the rules judged officer by officer.
+ */
+export async function judgeSharedInput(registry: RuleRegistry, parts: ValidatedInputParts, config: ResolvedConfig, options: CheckOptions): Promise<OfficerShare> {
+  const input = validatedInputFromParts(parts);
+  const context = createCheckContext(input, config.settings, config.optionsByRule);
+  return judgeOfficerShare(context, registry, config.rules, await runRulesOptions(options), secondShareStart(input.dataset.officers.length));
+}
+
+/** How {@link checkFiles} reads its files: the input, read when asked, and the report's source. */
+async function filesInput(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions): Promise<{ readInput: () => Promise<ValidatedInput>; source: ReportSource }> {
   // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
   const [document, shiftCodes] = await Promise.all([readDatasetFile(files.dataset), shiftCodesOf(options)]);
   const readOptions: RosterReadOptions = { shiftCodes: shiftCodes ?? new Map(), ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
@@ -92,8 +139,8 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
   // Rows are validated as they are read, file after file, and never kept: a city-year's rows
   // would otherwise stay alive beside its entries.
   const streamOptions: StreamRosterOptions = { ...readOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  return runCheck(
-    async () => {
+  return {
+    readInput: async () => {
       const builder = createInputBuilder(document);
       // Codes read without the config's table (it cannot be used: runCheck names its problems) are
       // not unknown; saying so would blame the roster for the config.
@@ -104,9 +151,8 @@ export async function checkFiles(files: { dataset: string; rosters?: readonly st
       }
       return builder.finish();
     },
-    options,
     source,
-  );
+  };
 }
 
 /**
@@ -135,6 +181,16 @@ function periodOf(document: DatasetDocument): { period?: { start: string; end: s
 }
 
 async function runCheck(readInput: () => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source?: ReportSource): Promise<Report> {
+  // Started first: it loads its modules and rules while this thread reads the input.
+  const second = options.threads === 2 && !options.include?.includes('subjects') && (options.registry === undefined || options.rulePacks !== undefined) ? startSecondThread(secondThreadOptions(options)) : undefined;
+  try {
+    return await checkInput(readInput, options, source, second);
+  } finally {
+    second?.stop();
+  }
+}
+
+async function checkInput(readInput: () => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source: ReportSource | undefined, second: SecondThread | undefined): Promise<Report> {
   const registry = options.registry ?? (await createRuleRegistry(options.rulePacks));
   // The config and the input are validated apart (neither needs the other), and the problems of
   // both are thrown together: a bad config does not hide the dataset's problems.
@@ -146,20 +202,30 @@ async function runCheck(readInput: () => ValidatedInput | Promise<ValidatedInput
     throw combineErrors([config, input].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
   }
   options.onPhase?.({ phase: 'ingested' });
-  return runRulesAndReport(config.value, input.value, registry, options, source);
+  return runRulesAndReport(config.value, input.value, registry, options, source, second);
 }
 
-async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, registry: RuleRegistry, options: CheckOptions, source: ReportSource | undefined): Promise<Report> {
-  const context = createCheckContext(input, config.settings, config.optionsByRule);
+/** The evaluator, language and what else {@link runRules} is told, from the check's options. */
+async function runRulesOptions(options: CheckOptions): Promise<RunRulesOptions> {
   // json-rules-engine itself is loaded only when asked for: a check with the compiled form does not pay for it at start-up.
   const factory: ConditionEvaluatorFactory =
     options.evaluator === 'json-rules-engine' ? (await import('./engine/_lib/reference-evaluator.js')).createReferenceEvaluator : compileConditions;
-  const language = options.language ?? DEFAULT_LANGUAGE;
-  const { violations, runs } = await runRules(context, registry, config.rules, {
-    language,
+  return {
+    language: options.language ?? DEFAULT_LANGUAGE,
     evaluatorFactory: factory,
     collectMeasures: options.include?.includes('subjects') ?? false,
     ...(options.onPhase ? { onRuleTimed: (ruleId: string, milliseconds: number) => options.onPhase?.({ phase: 'rule', ruleId, milliseconds }) } : {}),
+  };
+}
+
+async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, registry: RuleRegistry, options: CheckOptions, source: ReportSource | undefined, second?: SecondThread): Promise<Report> {
+  const context = createCheckContext(input, config.settings, config.optionsByRule);
+  const rulesOptions = await runRulesOptions(options);
+  const { language } = rulesOptions;
+  const { violations, runs } = await runRules(context, registry, config.rules, {
+    ...rulesOptions,
+    ...(second ? { share: second.share(input, config) } : {}),
+    ...(second && options.onPhase ? { onShared: (event: { from: number; officers: number; adopted: boolean }) => options.onPhase?.({ phase: 'shared', ...event }) } : {}),
   });
   options.onPhase?.({ phase: 'rules' });
   const { dataset } = input;

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFiles, REPORT_INCLUDES, TOOL, type CheckOptions, type ReportInclude } from '../check.js';
@@ -68,6 +69,9 @@ Options:
   --evaluator NAME     compiled (default) | json-rules-engine (the reference evaluator; slower)
   --include subjects   the JSON report also holds every subject each rule judged, with its
                        measures, compliant ones too (the html format draws them)
+  --threads N          auto (default) | 1 | 2: with 2 a second thread judges about half the officers
+                       once the input is read (the same report); auto: 2 on a machine with two
+                       cores or more for rosters of 32 MiB or more (an .xlsx counts 50×), else 1
   --quiet              no notes on stderr (e.g. that a CSV was read as GB18030) and no progress
                        line; errors and the CI options' waiver/baseline lines are still printed
 
@@ -122,6 +126,8 @@ export interface CheckCommand {
   include: ReportInclude[];
   /** `--quiet`: no notes on stderr; errors are still printed. */
   quiet: boolean;
+  /** `auto`: 2 where the machine has two cores and the rosters are large (see {@link threadsFor}). */
+  threads: 'auto' | 1 | 2;
   exitPolicy: ExitPolicy;
   ci: CiOptions;
 }
@@ -191,6 +197,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         quiet: { type: 'boolean' },
+        threads: { type: 'string' },
         instances: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -208,7 +215,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'diff') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'threads', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const diff = parseDiffCommand({ files: positionals.slice(1), formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, checkOnly }, cwd, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return diff;
@@ -216,7 +223,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'inrc2') {
     const language = parseLanguage(values.lang, problems);
     const exitPolicy = parseExitPolicy(values['fail-on'], values['max-warnings'], problems);
-    const otherOptions = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const otherOptions = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'threads', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const inrc2 = parseInrc2Command(
       { positionals: positionals.slice(1), instances: values.instances, formats: values.format ?? [], outputs: values.output ?? [], language, exitPolicy, otherOptions },
       cwd,
@@ -246,6 +253,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     problems.push({ path: '--encoding', message: 'unknown encoding', expected: 'an encoding name such as utf-8, gb18030, gbk, big5, utf-16le', received: values.encoding });
   }
   const include = parseInclude(values.include, problems);
+  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : values.threads === '1' ? 1 : values.threads === '2' ? 2 : undefined;
+  if (threads === undefined) problems.push({ path: '--threads', message: 'unknown thread count', expected: 'auto | 1 | 2', received: values.threads });
   const ci: CiOptions = {
     ...(values.waivers !== undefined ? { waivers: values.waivers } : {}),
     pruneWaivers: values['prune-waivers'] ?? false,
@@ -267,6 +276,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
     outputs,
     include,
     quiet: values.quiet ?? false,
+    threads: threads ?? 'auto',
     exitPolicy,
     ci,
   };
@@ -381,6 +391,9 @@ async function runCheck(command: CheckCommand, io: CliIO, timings: PhaseTimings 
         language: command.language,
         evaluator: command.evaluator,
         registry,
+        // The second thread makes its own registry of the same packs.
+        rulePacks: command.rulePacks,
+        threads: threadsFor(command),
         include: command.include,
       },
     ),
@@ -428,6 +441,8 @@ function phaseHandler(progress: ProgressLine | undefined, timings: PhaseTimings 
       progress?.phase('checking rules…');
     } else if (event.phase === 'rule') {
       timings?.rule(event.ruleId, event.milliseconds);
+    } else if (event.phase === 'shared') {
+      timings?.mark(`second thread: officers ${event.from + 1}–${event.officers} ${event.adopted ? 'judged there' : 'judged here (it answered nothing)'}`);
     } else {
       timings?.mark('rules done');
       progress?.phase('building the report…');
@@ -468,4 +483,33 @@ export function describeError(error: DutyComplianceError): string {
   }
   if (error.code === 'USAGE') lines.push('', 'Run duty-compliance --help for usage.');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Rosters this large (all files together, in NDJSON bytes) are worth a second thread's start-up
+ * (~0.3 s, most of a CI-sized check's whole time). No upper bound: the second thread reads the
+ * roster's columns on shared memory (the 10× city's peak with two threads: docs/performance.md).
+ */
+const SECOND_THREAD_BYTES = 32 * 1024 * 1024;
+
+/** A zipped wide spreadsheet holds ~50× its size in NDJSON entries (measured on the city-year: 4.8 MB against 283 MB). */
+const XLSX_WEIGHT = 50;
+
+/**
+ * `--threads`: as given, or with `auto` two where the machine has at least two cores, the rosters
+ * reach {@link SECOND_THREAD_BYTES} and the report does not include subjects (they are judged in
+ * one thread).
+ */
+function threadsFor(command: CheckCommand): 1 | 2 {
+  if (command.threads !== 'auto') return command.threads;
+  if (availableParallelism() < 2 || command.include.length > 0) return 1;
+  let bytes = 0;
+  for (const file of command.rosters) {
+    try {
+      bytes += statSync(file).size * (/\.xlsx$/i.test(file) ? XLSX_WEIGHT : 1);
+    } catch {
+      // A file that cannot be read: its problem is reported by the check itself.
+    }
+  }
+  return bytes >= SECOND_THREAD_BYTES ? 2 : 1;
 }

@@ -19,6 +19,25 @@ export interface RunRulesOptions {
   collectMeasures?: boolean;
   /** Told each rule's own time once it has run (a phase-timing report); the clock is read only when given. */
   onRuleTimed?: (ruleId: string, milliseconds: number) => void;
+  /**
+   * The officers from `from` on are judged elsewhere (a second thread, src/threads/), for the
+   * rules judged officer by officer: `remote` answers their findings, or undefined when it could
+   * not (they are then judged here).
+   */
+  share?: { from: number; remote: Promise<OfficerShare | undefined> };
+  /** Told, once the share's findings came back, whether they were taken (else this thread judged those officers). */
+  onShared?: (event: { from: number; officers: number; adopted: boolean }) => void;
+}
+
+/** A finding of a rule, as plain data: what a second thread sends back. */
+export interface PlainFinding {
+  judged: JudgedSubject;
+  checkIndex: number;
+}
+
+/** What judging some officers found, rule by rule, for the rules judged officer by officer. */
+export interface OfficerShare {
+  rules: { ruleId: string; findings: PlainFinding[]; subjects: Subject[] }[];
 }
 
 /** What one rule judged: its distinct subjects, and with `collectMeasures` each subject's measures. */
@@ -54,14 +73,34 @@ export async function runRules(
   // officer's entries are made from the roster's columns once for all of them, not once per rule.
   // Each rule's findings are still in its own subjects' order, so the report is the same.
   const byOfficer = judgings.filter((j) => j.byOfficer);
-  if (byOfficer.length > 1 && officerByOfficer.enabled) {
+  const { share } = options;
+  const together = officerByOfficer.enabled && (byOfficer.length > 1 || (share !== undefined && byOfficer.length > 0));
+  if (together) {
     const officers = context.input.dataset.officers.length;
-    for (let officer = 0; officer < officers; officer++) {
-      for (const j of byOfficer) {
-        const start = clock();
-        await j.judge(officer);
-        times[judgings.indexOf(j)]! += clock() - start;
+    const judgeOfficers = async (from: number, to: number) => {
+      for (let officer = from; officer < to; officer++) {
+        for (const j of byOfficer) {
+          const start = clock();
+          await j.judge(officer);
+          times[judgings.indexOf(j)]! += clock() - start;
+        }
       }
+    };
+    const until = share ? Math.min(share.from, officers) : officers;
+    await judgeOfficers(0, until);
+    if (share) {
+      // While the second thread judges its officers, this one judges the other rules.
+      for (let i = 0; i < judgings.length; i++) {
+        if (judgings[i]!.byOfficer) continue;
+        const start = clock();
+        await judgings[i]!.judge();
+        times[i]! += clock() - start;
+      }
+      // The other officers' findings come after this thread's: the order of judging every officer here.
+      const remote = await share.remote;
+      const adopted = remote !== undefined && adoptShare(byOfficer, remote);
+      options.onShared?.({ from: until, officers, adopted });
+      if (!adopted) await judgeOfficers(until, officers);
     }
   }
   const violations: Violation[] = [];
@@ -69,7 +108,7 @@ export async function runRules(
   for (let i = 0; i < judgings.length; i++) {
     const j = judgings[i]!;
     const start = clock();
-    if (!(j.byOfficer && byOfficer.length > 1 && officerByOfficer.enabled)) await j.judge();
+    if (!(together && (j.byOfficer || share))) await j.judge();
     const { found, run } = j.finish();
     options.onRuleTimed?.(enabled[i]!.id, times[i]! + clock() - start);
     for (const v of found) violations.push(v);
@@ -80,6 +119,34 @@ export async function runRules(
 
 /** Off: every rule runs on its own, one after the other (the general path), for tests that compare both. */
 export const officerByOfficer = { enabled: true };
+
+/**
+ * Where a second thread's officers start: a little past half. The second thread starts judging
+ * later than this one (it loads its modules first; measured ~0.8 s later on a city-year), and
+ * this one also runs the rules not judged officer by officer (~0.3 s) while it waits.
+ */
+export function secondShareStart(officers: number): number {
+  return Math.floor(officers * 0.52);
+}
+
+/** Takes a second thread's findings when it judged exactly these rules; false (nothing taken) otherwise. */
+function adoptShare(byOfficer: readonly RuleJudging[], remote: OfficerShare): boolean {
+  if (remote.rules.length !== byOfficer.length || remote.rules.some((r, i) => r.ruleId !== byOfficer[i]!.ruleId)) return false;
+  remote.rules.forEach((r, i) => byOfficer[i]!.adopt(r.findings, r.subjects));
+  return true;
+}
+
+/**
+ * Judges the officers from `from` on, for the rules judged officer by officer (what
+ * {@link runRules} leaves to {@link RunRulesOptions.share}), and answers their findings as plain
+ * data: each judged subject's evidence, details and message data made here, where its scope is.
+ */
+export async function judgeOfficerShare(context: CheckContext, registry: RuleRegistry, enabled: readonly EnabledRule[], options: RunRulesOptions, from: number): Promise<OfficerShare> {
+  const byOfficer = enabled.map((rule) => new RuleJudging(context, registry.rules.get(rule.id)!, rule, options)).filter((j) => j.byOfficer);
+  const officers = context.input.dataset.officers.length;
+  for (let officer = from; officer < officers; officer++) for (const j of byOfficer) await j.judge(officer);
+  return { rules: byOfficer.map((j) => j.plainShare()) };
+}
 
 interface Finding {
   judged: JudgedSubject;
@@ -140,6 +207,30 @@ class RuleJudging {
       const checkIndex = typeof held === 'number' ? held : await held;
       if (checkIndex >= 0) findings.push({ judged, checkIndex });
     }
+  }
+
+  get ruleId(): string {
+    return this.rule.id;
+  }
+
+  /** Another thread's findings and judged subjects, of officers after those judged here. */
+  adopt(findings: readonly PlainFinding[], subjects: readonly Subject[]): void {
+    for (const f of findings) this.findings.push(f);
+    for (const subject of subjects) this.noteSubject(subject);
+  }
+
+  /** The findings and judged subjects as plain data (to send to another thread). */
+  plainShare(): { ruleId: string; findings: PlainFinding[]; subjects: Subject[] } {
+    const findings = this.findings.map(({ judged, checkIndex }): PlainFinding => {
+      // By name what a subject may make on first read (getters a spread would not copy).
+      const plain: JudgedSubject = { subject: judged.subject, facts: judged.facts, evidence: judged.evidence };
+      if (judged.period !== undefined) plain.period = judged.period;
+      if (judged.details !== undefined) plain.details = judged.details;
+      if (judged.messageData !== undefined) plain.messageData = judged.messageData;
+      if (judged.penalty !== undefined) plain.penalty = judged.penalty;
+      return { judged: plain, checkIndex };
+    });
+    return { ruleId: this.rule.id, findings, subjects: [...this.judgedSubjects.values()].flatMap((m) => [...m.values()]) };
   }
 
   /** The rule's violations and what it judged, once every subject is. */

@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `--threads 2`: a worker thread reads the same files and judges the officers of the second
+ * share (src/threads/). A worker runs built code, so this runs the built CLI (`npm test` builds
+ * it first). The report must be the one of one thread, byte for byte, with either evaluator and
+ * in every format, and the second thread must really have judged its officers.
+ */
+const cli = resolve('dist/cli.js');
+const root = mkdtempSync(join(tmpdir(), 'duty-second-thread-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+beforeAll(() => {
+  if (!existsSync(resolve('dist/judge-worker.js'))) throw new Error('dist/judge-worker.js is missing: build first (npm test does)');
+  execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '70', '--days', '63', '--seed', 'threads', '--out', root, '--quiet']);
+});
+
+function check(...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, [cli, 'check', join(root, 'dataset.json'), '--roster', join(root, 'roster.ndjson'), '--config', join(root, 'config.json'), '--lang', 'en', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DUTY_COMPLIANCE_TIMINGS: '1' },
+  });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+describe('--threads 2', () => {
+  for (const evaluator of ['compiled', 'json-rules-engine']) {
+    for (const format of ['json', 'sarif', 'text']) {
+      it(`reports what one thread reports (${evaluator}, ${format})`, () => {
+        const one = check('--threads', '1', '--evaluator', evaluator, '--format', format);
+        const two = check('--threads', '2', '--evaluator', evaluator, '--format', format);
+        expect(one.status).toBe(1);
+        expect(two.status).toBe(1);
+        expect(two.stdout).toBe(one.stdout);
+        const shared = /second thread: officers (\d+)–70 judged there/.exec(two.stderr);
+        expect(shared, two.stderr).not.toBeNull();
+        expect(one.stderr).not.toMatch(/second thread/);
+        if (format === 'json') {
+          // Officers of both shares must have violations for the comparison to mean much (officer n is O0000n here).
+          const first = Number(shared![1]);
+          const officers = (JSON.parse(one.stdout) as { violations: { subject: { type: string; id: string } }[] }).violations.filter((v) => v.subject.type === 'officer').map((v) => Number(v.subject.id.slice(1)));
+          expect(officers.some((n) => n < first)).toBe(true);
+          expect(officers.some((n) => n >= first)).toBe(true);
+        }
+      }, 60_000);
+    }
+  }
+
+  it('is taken by the library too (the built one): the same report, the second thread\'s findings adopted', async () => {
+    const lib = (await import(resolve('dist/index.js'))) as typeof import('../../src/index.js');
+    const files = { dataset: join(root, 'dataset.json'), rosters: [join(root, 'roster.ndjson')] };
+    const shared: unknown[] = [];
+    const one = await lib.checkFiles(files, { configFile: join(root, 'config.json'), language: 'en' });
+    const two = await lib.checkFiles(files, { configFile: join(root, 'config.json'), language: 'en', threads: 2, onPhase: (e) => e.phase === 'shared' && shared.push(e) });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(shared).toEqual([{ phase: 'shared', from: 36, officers: 70, adopted: true }]);
+  }, 60_000);
+
+  it('is one thread under auto for a small roster, and a usage error for a count it does not know', () => {
+    expect(check('--format', 'json').stderr).not.toMatch(/second thread/);
+    const bad = check('--threads', '3');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--threads');
+  });
+});
