@@ -1,7 +1,7 @@
 import { version } from '../package.json';
 import { combineErrors, DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
-import { streamRosterFile, type StreamRosterOptions } from './io/stream-roster-file.js';
+import { ndjsonSplit, streamNdjsonRange, streamRosterFile, type StreamRosterOptions } from './io/stream-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile, RosterReadOptions, RosterSink } from './io/types.js';
@@ -56,14 +56,16 @@ export interface CheckOptions {
   /**
    * Told as the check passes its phases (a progress line, a phase-timing report): `ingested` once
    * the input is read and validated, `rule` after each rule with its own time, `rules` once every
-   * rule has run (the report is built next); with {@link CheckOptions.threads} `2`, `shared`
-   * once the second thread's findings came back (`adopted`: taken; else this thread judged its
+   * rule has run (the report is built next); with {@link CheckOptions.threads} `2`, `part` once
+   * the second thread's rows of a file from `line` on came back (`adopted`: taken; else this
+   * thread read them), and `shared` once its findings came back (`adopted`: taken; else this thread judged its
    * officers).
    */
   onPhase?: (
     event:
       | { phase: 'ingested' }
       | { phase: 'rule'; ruleId: string; milliseconds: number }
+      | { phase: 'part'; file: string; line: number; adopted: boolean }
       | { phase: 'shared'; from: number; officers: number; adopted: boolean }
       | { phase: 'rules' },
   ) => void;
@@ -103,8 +105,8 @@ export async function check(dataset: unknown, options: CheckOptions = {}, roster
  * const report = await checkFiles({ dataset: 'dataset.json', rosters: ['roster.csv'] }, { language: 'en' })
  */
 export async function checkFiles(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions = {}): Promise<Report> {
-  const { readInput, source } = await filesInput(files, options);
-  return runCheck(readInput, options, source);
+  const source: ReportSource = { dataset: files.dataset, rosters: [...(files.rosters ?? [])] };
+  return runCheck((second) => readFilesInput(files, options, second), options, source);
 }
 
 /** What a second thread is told of the options: the data of them (no registry, no callbacks). */
@@ -130,29 +132,39 @@ export async function judgeSharedInput(registry: RuleRegistry, parts: ValidatedI
   return judgeOfficerShare(context, registry, config.rules, await runRulesOptions(options), secondShareStart(input.dataset.officers.length));
 }
 
-/** How {@link checkFiles} reads its files: the input, read when asked, and the report's source. */
-async function filesInput(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions): Promise<{ readInput: () => Promise<ValidatedInput>; source: ReportSource }> {
+/**
+ * Reads and validates {@link checkFiles}' files. With a second thread, the second half of a
+ * large NDJSON roster is read there while this thread reads the first; its rows come after.
+ */
+async function readFilesInput(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions, second: SecondThread | undefined): Promise<ValidatedInput> {
   // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
   const [document, shiftCodes] = await Promise.all([readDatasetFile(files.dataset), shiftCodesOf(options)]);
   const readOptions: RosterReadOptions = { shiftCodes: shiftCodes ?? new Map(), ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), ...periodOf(document) };
-  const source: ReportSource = { dataset: files.dataset, rosters: [...(files.rosters ?? [])] };
   // Rows are validated as they are read, file after file, and never kept: a city-year's rows
   // would otherwise stay alive beside its entries.
   const streamOptions: StreamRosterOptions = { ...readOptions, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  return {
-    readInput: async () => {
-      const builder = createInputBuilder(document);
-      // Codes read without the config's table (it cannot be used: runCheck names its problems) are
-      // not unknown; saying so would blame the roster for the config.
-      const sink: RosterSink = shiftCodes !== undefined ? builder : { ...builder, problem: (p) => p.message !== UNKNOWN_SHIFT_CODE && builder.problem(p) };
-      for (const file of files.rosters ?? []) {
-        const { notes } = await streamRosterFile(file, streamOptions, sink);
-        for (const note of notes) options.onNote?.(note);
-      }
-      return builder.finish();
-    },
-    source,
-  };
+  const builder = createInputBuilder(document);
+  // Codes read without the config's table (it cannot be used: runCheck names its problems) are
+  // not unknown; saying so would blame the roster for the config.
+  const sink: RosterSink = shiftCodes !== undefined ? builder : { ...builder, problem: (p) => p.message !== UNKNOWN_SHIFT_CODE && builder.problem(p) };
+  for (const file of files.rosters ?? []) {
+    const split = second && builder.dataset ? await ndjsonSplit(file) : undefined;
+    if (split) {
+      const { dataset } = builder;
+      const part = second!.readPart({ dataset: dataset!, ...(document.file !== undefined ? { datasetFile: document.file } : {}), file, start: split.at });
+      const { lines } = await streamNdjsonRange(file, { start: 0, end: split.at, linesBefore: 0 }, streamOptions, sink);
+      const read = await part;
+      options.onPhase?.({ phase: 'part', file, line: lines + 1, adopted: read !== undefined });
+      if (read) {
+        builder.adopt(read, lines);
+        options.onProgress?.({ file, bytesRead: split.size, bytesTotal: split.size, rows: lines + read.lines });
+      } else await streamNdjsonRange(file, { start: split.at, linesBefore: lines }, streamOptions, sink);
+      continue;
+    }
+    const { notes } = await streamRosterFile(file, streamOptions, sink);
+    for (const note of notes) options.onNote?.(note);
+  }
+  return builder.finish();
 }
 
 /**
@@ -180,7 +192,7 @@ function periodOf(document: DatasetDocument): { period?: { start: string; end: s
   return typeof period?.start === 'string' && typeof period.end === 'string' ? { period: { start: period.start, end: period.end } } : {};
 }
 
-async function runCheck(readInput: () => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source?: ReportSource): Promise<Report> {
+async function runCheck(readInput: (second: SecondThread | undefined) => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source?: ReportSource): Promise<Report> {
   // Started first: it loads its modules and rules while this thread reads the input.
   const second = options.threads === 2 && !options.include?.includes('subjects') && (options.registry === undefined || options.rulePacks !== undefined) ? startSecondThread(secondThreadOptions(options)) : undefined;
   try {
@@ -190,13 +202,13 @@ async function runCheck(readInput: () => ValidatedInput | Promise<ValidatedInput
   }
 }
 
-async function checkInput(readInput: () => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source: ReportSource | undefined, second: SecondThread | undefined): Promise<Report> {
+async function checkInput(readInput: (second: SecondThread | undefined) => ValidatedInput | Promise<ValidatedInput>, options: CheckOptions, source: ReportSource | undefined, second: SecondThread | undefined): Promise<Report> {
   const registry = options.registry ?? (await createRuleRegistry(options.rulePacks));
   // The config and the input are validated apart (neither needs the other), and the problems of
   // both are thrown together: a bad config does not hide the dataset's problems.
   const [config, input] = await Promise.allSettled([
     options.configFile !== undefined ? readConfigFile(options.configFile, registry) : Promise.resolve().then(() => resolveConfig(options.config, registry)),
-    Promise.resolve().then(readInput),
+    Promise.resolve().then(() => readInput(second)),
   ]);
   if (config.status === 'rejected' || input.status === 'rejected') {
     throw combineErrors([config, input].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : [])));
@@ -222,10 +234,11 @@ async function runRulesAndReport(config: ResolvedConfig, input: ValidatedInput, 
   const context = createCheckContext(input, config.settings, config.optionsByRule);
   const rulesOptions = await runRulesOptions(options);
   const { language } = rulesOptions;
+  const share = second?.share(input, config);
   const { violations, runs } = await runRules(context, registry, config.rules, {
     ...rulesOptions,
-    ...(second ? { share: second.share(input, config) } : {}),
-    ...(second && options.onPhase ? { onShared: (event: { from: number; officers: number; adopted: boolean }) => options.onPhase?.({ phase: 'shared', ...event }) } : {}),
+    ...(share ? { share } : {}),
+    ...(share && options.onPhase ? { onShared: (event: { from: number; officers: number; adopted: boolean }) => options.onPhase?.({ phase: 'shared', ...event }) } : {}),
   });
   options.onPhase?.({ phase: 'rules' });
   const { dataset } = input;

@@ -71,7 +71,7 @@ Options:
                        measures, compliant ones too (the html format draws them)
   --threads N          auto (default) | 1 | 2: with 2 a second thread judges about half the officers
                        once the input is read (the same report); auto: 2 on a machine with two
-                       cores or more for rosters of 32 MiB or more (an .xlsx counts 50×), else 1
+                       cores or more for CSV/NDJSON rosters of 32 MiB or more, else 1
   --quiet              no notes on stderr (e.g. that a CSV was read as GB18030) and no progress
                        line; errors and the CI options' waiver/baseline lines are still printed
 
@@ -441,6 +441,8 @@ function phaseHandler(progress: ProgressLine | undefined, timings: PhaseTimings 
       progress?.phase('checking rules…');
     } else if (event.phase === 'rule') {
       timings?.rule(event.ruleId, event.milliseconds);
+    } else if (event.phase === 'part') {
+      timings?.mark(`second thread: ${event.file} from line ${event.line} ${event.adopted ? 'read there' : 'read here (it answered nothing)'}`);
     } else if (event.phase === 'shared') {
       timings?.mark(`second thread: officers ${event.from + 1}–${event.officers} ${event.adopted ? 'judged there' : 'judged here (it answered nothing)'}`);
     } else {
@@ -492,8 +494,6 @@ export function describeError(error: DutyComplianceError): string {
  */
 const SECOND_THREAD_BYTES = 32 * 1024 * 1024;
 
-/** A zipped wide spreadsheet holds ~50× its size in NDJSON entries (measured on the city-year: 4.8 MB against 283 MB). */
-const XLSX_WEIGHT = 50;
 
 /**
  * `--threads`: as given, or with `auto` two where the machine has at least two cores, the rosters
@@ -506,7 +506,9 @@ function threadsFor(command: CheckCommand): 1 | 2 {
   let bytes = 0;
   for (const file of command.rosters) {
     try {
-      bytes += statSync(file).size * (/\.xlsx$/i.test(file) ? XLSX_WEIGHT : 1);
+      // A spreadsheet's rows each keep their cell, which a second thread would be sent one by one:
+      // it does not pay (docs/performance.md), and the check declines it for such a roster anyway.
+      if (!/\.xlsx(#.*)?$/i.test(file)) bytes += statSync(file).size;
     } catch {
       // A file that cannot be read: its problem is reported by the check itself.
     }

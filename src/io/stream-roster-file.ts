@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import type { RosterReadOptions, RosterSink } from './types.js';
 import { isWideCsv, readRosterFile, rosterFileKind, workbookSheet } from './read-roster-file.js';
@@ -72,13 +72,18 @@ function finalProgress(file: string, options: StreamRosterOptions, status: Chunk
   if (status.read) options.onProgress?.({ file, ...status.read, rows });
 }
 
-/** The file's chunks, or the problem of a file that cannot be read (given to `sink`). */
-async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: ChunkStatus = { failed: false }): AsyncGenerator<Buffer> {
+/** The file's chunks (of bytes [start, end) where given), or the problem of a file that cannot be read (given to `sink`). */
+async function* chunksOf(file: string, options: StreamRosterOptions, sink: RosterSink, rows: () => number, status: ChunkStatus = { failed: false }, start = 0, end?: number): AsyncGenerator<Buffer> {
   let bytesTotal = 0;
-  let bytesRead = 0;
+  let bytesRead = start;
   try {
     bytesTotal = (await stat(file)).size;
-    for await (const chunk of createReadStream(file, { highWaterMark: options.highWaterMark ?? 1 << 20 })) {
+    // createReadStream's `end` is inclusive; an empty range reads nothing.
+    if (end !== undefined && end <= start) {
+      status.read = { bytesRead, bytesTotal };
+      return;
+    }
+    for await (const chunk of createReadStream(file, { highWaterMark: options.highWaterMark ?? 1 << 20, start, ...(end !== undefined ? { end: end - 1 } : {}) })) {
       const first = bytesRead === 0;
       bytesRead += (chunk as Buffer).length;
       // Told once before the first chunk is parsed too: when the file's first bytes arrived (phase timings).
@@ -94,16 +99,76 @@ async function* chunksOf(file: string, options: StreamRosterOptions, sink: Roste
 }
 
 async function streamNdjson(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
+  await streamNdjsonRange(file, { start: 0, linesBefore: 0 }, options, sink);
+  return { notes: [] };
+}
+
+/** NDJSON files this large are read in two parts by two threads (src/threads/); smaller ones are not worth it. */
+const SPLIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Where an NDJSON roster file may be cut in two parts for two threads: the start of the first
+ * line at or after its middle byte, and its size; undefined for another kind of file, a small
+ * one, or one with no line starting in its second half.
+ *
+ * @example
+ * await ndjsonSplit('roster.ndjson') //=> { at: 141692160, size: 283384049 }
+ */
+export async function ndjsonSplit(file: string): Promise<{ at: number; size: number } | undefined> {
+  if (rosterFileKind(file) !== 'ndjson') return undefined;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    if (size < SPLIT_BYTES) return undefined;
+    const buffer = Buffer.alloc(1 << 16);
+    for (let at = Math.floor(size / 2); at < size; at += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      if (bytesRead <= 0) return undefined;
+      const lf = buffer.subarray(0, bytesRead).indexOf(10);
+      if (lf !== -1) return at + lf + 1 < size ? { at: at + lf + 1, size } : undefined;
+    }
+    return undefined;
+  } catch {
+    // A file that cannot be read is read (and its problem reported) the usual way.
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Part of an NDJSON file: bytes from `start` (0, or just after an LF) to `end` (just after an
+ * LF; undefined: the file's end), its lines numbered on from `linesBefore`. Two parts that meet
+ * read the rows, problems and line numbers that reading the whole file reads (a second thread
+ * reads one: src/threads/).
+ */
+export interface NdjsonRange {
+  start: number;
+  end?: number;
+  linesBefore: number;
+}
+
+/**
+ * Reads a part of an NDJSON file into `sink`, as {@link streamRosterFile} reads the whole file.
+ * Returns the number the last line of the part has (`linesBefore` plus its lines: a part ending
+ * with an LF has no empty line after it).
+ *
+ * @example
+ * await streamNdjsonRange('roster.ndjson', { start: 0, end: 4096, linesBefore: 0 }, {}, sink) //=> { lines: 37 }
+ */
+export async function streamNdjsonRange(file: string, range: NdjsonRange, options: StreamRosterOptions, sink: RosterSink): Promise<{ lines: number }> {
   // Each chunk is cut after its last LF, with no text kept across chunks: an LF byte is never
   // part of a multi-byte UTF-8 sequence, so each line's bytes are read on their own (the common
   // shape straight from them, any other line decoded) and give what decoding the whole file
   // does (bad bytes become U+FFFD, not fatal). A BOM at the start is dropped.
   let carry: Buffer | undefined;
-  let lines = 0;
-  let first = true;
+  let lines = range.linesBefore;
+  // Only the file's own start may have a BOM.
+  let first = range.start === 0;
   const scanner = new RosterLineBytes();
   const status: ChunkStatus = { failed: false };
-  for await (const chunk of chunksOf(file, options, sink, () => lines, status)) {
+  for await (const chunk of chunksOf(file, options, sink, () => lines, status, range.start, range.end)) {
     let bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
     const last = bytes.lastIndexOf(10);
     if (last === -1) {
@@ -125,10 +190,12 @@ async function streamNdjson(file: string, options: StreamRosterOptions, sink: Ro
   let tail = carry === undefined ? '' : carry.toString('utf8');
   if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
   const whole = lines;
+  // A part ending with its LF has no tail: the next part's first line is not this one's.
+  if (range.end !== undefined && tail === '') return { lines: whole };
   lines = readNdjsonLines(tail, file, sink, lines, true).lines;
   // The empty "line" after the file's final newline is no row.
   finalProgress(file, options, status, tail.trim() === '' ? whole : lines);
-  return { notes: [] };
+  return { lines: tail === '' ? whole : lines };
 }
 
 /** The note of a CSV read as GB18030 because it is not UTF-8: the whole-text path's (decodeText). */

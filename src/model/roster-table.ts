@@ -154,6 +154,11 @@ export class RosterTable {
     return table;
   }
 
+  /** How many rows have rare fields (an id, attributes, a sheet and cell). */
+  get rowsWithExtras(): number {
+    return this.extras.size;
+  }
+
   /** The table as plain data for another thread: its columns shared, not copied. */
   parts(): RosterTableParts {
     return {
@@ -174,6 +179,35 @@ export class RosterTable {
     for (const [row, extras] of parts.extras) table.extras.set(row, extras);
     table.length = parts.length;
     return table;
+  }
+
+  /**
+   * Appends the rows of `from` (another thread's table of a later part of the same roster):
+   * its text ids through `texts` (its id → this table's), its indexes and lines moved on by
+   * `indexShift` and `lineShift`, its rare fields kept. Officers are numbered alike in both.
+   */
+  appendRows(from: RosterTable, texts: Int32Array, indexShift: number, lineShift: number): void {
+    const id = (t: number) => (t === NONE ? NONE : texts[t]!);
+    from.pieceList.forEach((c, k) => {
+      for (let i = 0, n = from.rowsIn(k); i < n; i++) {
+        const line = c.line[i]!;
+        const row = k * PIECE + i;
+        this.append(
+          c.index[i]! + indexShift,
+          c.officer[i]!,
+          c.start[i]!,
+          c.end[i]!,
+          id(c.startWall[i]!),
+          id(c.endWall[i]!),
+          id(c.type[i]!),
+          id(c.community[i]!),
+          id(c.note[i]!),
+          id(c.file[i]!),
+          line === NONE ? NONE : line + lineShift,
+          from.extras.size === 0 ? undefined : from.extras.get(row),
+        );
+      }
+    });
   }
 
   /** The id of a text the table has, if it has it. */

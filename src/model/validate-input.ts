@@ -19,7 +19,7 @@ import type { RosterEntry } from './roster-entry.js';
 import { RosterTable, type RosterTableParts } from './roster-table.js';
 import { describeValue, formatPath, problemsFromZod } from './_lib/zod-problems.js';
 import { findReferenceProblems } from './_lib/reference-problems.js';
-import { createRosterValidator, type RosterValidatorMark } from './_lib/roster-validator.js';
+import { createRosterValidator, shiftedProblem, type RosterPart, type RosterValidatorMark } from './_lib/roster-validator.js';
 import { lenient } from './_lib/lenient.js';
 import { valueShapeProblems } from './_lib/value-shape.js';
 
@@ -102,6 +102,41 @@ export function validateInput(
  */
 export interface InputBuilder extends RosterSink {
   finish(): ValidatedInput;
+  /** The dataset as validated (undefined when it cannot be used): what a second thread validates its rows against. */
+  readonly dataset: Omit<Dataset, 'roster'> | undefined;
+  /** Takes a later part of the file just read (see {@link RosterValidator.adopt}), its lines after `lineShift`. */
+  adopt(part: RosterFilePart, lineShift: number): void;
+}
+
+/** What reading a part of a roster file found: its rows and their problems, and the reading's own problems (bad lines). */
+export interface RosterFilePart extends RosterPart {
+  readProblems: Problem[];
+  /** How many lines the part has. */
+  lines: number;
+}
+
+/**
+ * Reads the rows of a part of a roster file, validated against `dataset` as the first thread's
+ * builder would, into a {@link RosterFilePart} (a second thread's work: src/threads/).
+ * `read` gives the part's rows and problems to the sink it is handed.
+ *
+ * @example
+ * const part = await readRosterPart(dataset, 'dataset.json', (sink) => streamNdjsonRange('r.ndjson', { start, linesBefore: 0 }, {}, sink))
+ */
+export async function readRosterPart(dataset: Omit<Dataset, 'roster'>, datasetFile: string | undefined, read: (sink: RosterSink) => Promise<{ lines: number }>): Promise<RosterFilePart> {
+  const validator = createRosterValidator(dataset, datasetFile);
+  const readProblems: Problem[] = [];
+  const { lines } = await read({
+    record: (value, source, ownTimes) => validator.add(value, source, ownTimes),
+    problem: (p) => readProblems.push(p),
+    mark: () => ({ read: readProblems.length, validator: validator.mark() }),
+    rollback(mark) {
+      const at = mark as BuilderMark;
+      readProblems.length = at.read;
+      if (at.validator) validator.rollback(at.validator);
+    },
+  });
+  return { table: validator.table.parts(), problems: validator.problems, rows: validator.mark().index, readProblems, lines };
 }
 
 /**
@@ -133,6 +168,11 @@ export function createInputBuilder(document: DatasetDocument): InputBuilder {
       const at = mark as BuilderMark;
       readProblems.length = at.read;
       if (validator && at.validator) validator.rollback(at.validator);
+    },
+    dataset,
+    adopt(part, lineShift) {
+      for (const p of part.readProblems) readProblems.push(shiftedProblem(p, lineShift));
+      validator?.adopt(part, lineShift);
     },
     finish() {
       pushAll(problems, readProblems);

@@ -1,28 +1,42 @@
 // The second thread of a check (src/threads/second-thread.ts): it makes its rule registry while
-// the first thread reads the input, then judges its officers of the input it is sent, and answers
-// their findings, or `{}` when it could not (the first thread judges them then).
+// the first thread starts reading, then answers, one at a time, what it is asked: the rows of the
+// rest of an NDJSON file, and its officers' findings of the input it is sent. An answer it could
+// not give is `undefined`: the first thread then does that work itself.
 import { parentPort, workerData } from 'node:worker_threads';
 import { judgeSharedInput, type CheckOptions } from '../check.js';
 import type { ResolvedConfig } from '../engine/resolve-config.js';
-import type { ValidatedInputParts } from '../model/validate-input.js';
+import { streamNdjsonRange } from '../io/stream-roster-file.js';
+import { readRosterPart, type ValidatedInputParts } from '../model/validate-input.js';
 import { createRuleRegistry } from '../rules/index.js';
+import type { PartRequest } from './second-thread.js';
 
 const { options } = workerData as { options: CheckOptions };
 const registry = createRuleRegistry(options.rulePacks);
 // A pack that cannot be read fails the share when it is asked for, not the thread before it.
 registry.catch(() => undefined);
-parentPort?.once('message', ({ input, config }: { input: ValidatedInputParts; config: ResolvedConfig }) => {
+
+/** Posts an answer; one that cannot be sent (cloned) is posted as undefined. */
+function answer(kind: 'part' | 'share', value: unknown): void {
+  try {
+    parentPort?.postMessage({ [kind]: value });
+  } catch {
+    parentPort?.postMessage({ [kind]: undefined });
+  }
+}
+
+parentPort?.on('message', (question: { part: PartRequest } | { input: ValidatedInputParts; config: ResolvedConfig }) => {
+  if ('part' in question) {
+    const { dataset, datasetFile, file, start, highWaterMark } = question.part;
+    readRosterPart(dataset, datasetFile, (sink) => streamNdjsonRange(file, { start, linesBefore: 0 }, highWaterMark !== undefined ? { highWaterMark } : {}, sink)).then(
+      (part) => answer('part', part),
+      () => answer('part', undefined),
+    );
+    return;
+  }
   registry
-    .then((rules) => judgeSharedInput(rules, input, config, options))
+    .then((rules) => judgeSharedInput(rules, question.input, question.config, options))
     .then(
-      (share) => {
-        try {
-          parentPort?.postMessage({ share });
-        } catch {
-          // A finding that cannot be sent (cloned): the first thread judges these officers.
-          parentPort?.postMessage({});
-        }
-      },
-      () => parentPort?.postMessage({}),
+      (share) => answer('share', share),
+      () => answer('share', undefined),
     );
 });

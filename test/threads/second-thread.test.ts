@@ -59,6 +59,24 @@ describe('--threads 2', () => {
     expect(shared).toEqual([{ phase: 'shared', from: 36, officers: 70, adopted: true }]);
   }, 60_000);
 
+  it('reads the second half of a large NDJSON roster there, with the same report', () => {
+    // 16 MiB or more is read in two parts (ndjsonSplit).
+    const big = join(root, 'big');
+    execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '460', '--days', '365', '--seed', 'threads-big', '--out', big, '--quiet']);
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, 'check', join(big, 'dataset.json'), '--roster', join(big, 'roster.ndjson'), '--config', join(big, 'config.json'), '--lang', 'en', '--format', 'json', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DUTY_COMPLIANCE_TIMINGS: '1' },
+        maxBuffer: 1 << 26,
+      });
+    const one = run('--threads', '1');
+    const two = run('--threads', '2');
+    expect(two.stderr).toMatch(/second thread: \S+roster\.ndjson from line \d+ read there/);
+    expect(two.stderr).toMatch(/second thread: officers \d+–460 judged there/);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as { violations: unknown[] }).violations.length).toBeGreaterThan(0);
+  }, 120_000);
+
   it('is one thread under auto for a small roster, and a usage error for a count it does not know', () => {
     expect(check('--format', 'json').stderr).not.toMatch(/second thread/);
     const bad = check('--threads', '3');

@@ -4,7 +4,7 @@ import { cellName } from '../../io/_lib/cell-ref.js';
 import { DATE_TIME_PATTERN, describeSkippedWallTime, formatWallTime, parseDateTime, type Instant } from '../../time/wall-time.js';
 import { RosterEntrySchema, type Dataset } from '../dataset-schema.js';
 import type { RosterEntry } from '../roster-entry.js';
-import { RosterTable, textIdOrNone, type RosterEntryExtras } from '../roster-table.js';
+import { RosterTable, textIdOrNone, type RosterEntryExtras, type RosterTableParts } from '../roster-table.js';
 import { plainRosterEntry } from './roster-entry-fast-path.js';
 import { problemsFromZod } from './zod-problems.js';
 
@@ -36,6 +36,25 @@ export interface RosterValidator {
   readonly problems: Problem[];
   mark(): RosterValidatorMark;
   rollback(mark: RosterValidatorMark): void;
+  /**
+   * Takes what another validator of the same dataset found in a later part of the same file
+   * (a second thread's: src/threads/): its rows and problems after these, their lines moved on
+   * by `lineShift`, their indexes by the rows judged here so far.
+   */
+  adopt(part: RosterPart, lineShift: number): void;
+}
+
+/** What a validator found in a part of a roster file, as plain data (its columns shared). */
+export interface RosterPart {
+  table: RosterTableParts;
+  problems: Problem[];
+  /** How many rows it judged, bad ones too (the entries' `index` counts them). */
+  rows: number;
+}
+
+/** A problem of a later part of a file, at its line in the whole file. */
+export function shiftedProblem(p: Problem, lineShift: number): Problem {
+  return p.line === undefined ? p : { ...p, line: p.line + lineShift };
 }
 
 /**
@@ -100,6 +119,13 @@ export function createRosterValidator(dataset: Omit<Dataset, 'roster'>, datasetF
       if (!fastPath || !addPlain(value, source, entryIndex, ownTimes)) validateRecord(value, source, entryIndex);
     },
     mark: () => ({ entries: table.length, problems: problems.length, index }),
+    adopt(part, lineShift) {
+      const from = RosterTable.fromParts(part.table);
+      const texts = Int32Array.from(from.texts, (text) => intern(text));
+      table.appendRows(from, texts, index, lineShift);
+      for (const p of part.problems) problems.push(shiftedProblem(p, lineShift));
+      index += part.rows;
+    },
     rollback(mark) {
       table.truncate(mark.entries);
       problems.length = mark.problems;
