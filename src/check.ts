@@ -70,12 +70,14 @@ export interface CheckOptions {
       | { phase: 'rules' },
   ) => void;
   /**
-   * `2`: once the input is read, a second thread (a worker, given the roster's columns on shared
-   * memory) judges the second half of the officers of the rules judged officer by officer
-   * (docs/performance.md); the report is the same, byte for byte. Default `1`. Not with `include`, nor with a `registry` unless
-   * `rulePacks` names the packs it was made of (the second thread makes its own). Where a
-   * second thread cannot start (the library's CommonJS build, tests of the sources), or fails,
-   * this thread judges every officer.
+   * `2`: {@link checkFiles} has a second thread (a worker) read the second half of a large
+   * NDJSON roster and, given the roster's columns on shared memory, judge the second half of
+   * the officers of the rules judged officer by officer (docs/performance.md); the report is the
+   * same, byte for byte. Default `1`. Not with `include`, nor with a `registry` unless
+   * `rulePacks` names the packs it was made of (the second thread makes its own); not for
+   * {@link check}, whose dataset may hold values (class instances, `toJSON`) that a copy to
+   * another thread would not keep. Where a second thread cannot start (the library's CommonJS
+   * build, tests of the sources), or fails, this thread does all the work.
    */
   threads?: 1 | 2;
 }
@@ -94,7 +96,8 @@ export type ReportInclude = (typeof REPORT_INCLUDES)[number];
  * report.summary.errors //=> 0
  */
 export async function check(dataset: unknown, options: CheckOptions = {}, rosters: readonly RosterFile[] = []): Promise<Report> {
-  return runCheck(() => validateInput({ value: dataset, problems: [] }, rosters), options);
+  // One thread: an in-memory dataset's values need not survive a copy to another thread.
+  return runCheck(() => validateInput({ value: dataset, problems: [] }, rosters), { ...options, threads: 1 });
 }
 
 /**

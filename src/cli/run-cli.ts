@@ -235,7 +235,7 @@ export function parseCommandLine(argv: readonly string[], cwd: string): CliComma
   if (command === 'report') {
     const outputs = outputRequests(tokens, cwd, problems);
     const language = values.lang === undefined ? undefined : parseLanguage(values.lang, problems);
-    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'fail-on', 'max-warnings', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
+    const checkOnly = (['roster', 'rules', 'config', 'encoding', 'evaluator', 'include', 'threads', 'fail-on', 'max-warnings', 'waivers', 'prune-waivers', 'baseline', 'write-baseline'] as const).filter((o) => values[o] !== undefined);
     const report = parseReportCommand({ files: positionals.slice(1), outputs, ...(language !== undefined ? { language } : {}), checkOnly }, problems);
     if (problems.length > 0) throw new DutyComplianceError('USAGE', problems);
     return report;

@@ -115,7 +115,8 @@ const SPLIT_BYTES = 16 * 1024 * 1024;
  * await ndjsonSplit('roster.ndjson') //=> { at: 141692160, size: 283384049 }
  */
 export async function ndjsonSplit(file: string): Promise<{ at: number; size: number } | undefined> {
-  if (rosterFileKind(file) !== 'ndjson') return undefined;
+  // As streamRosterFile tells a file's kind: `book.xlsx#sheet.ndjson` is a workbook's sheet.
+  if (workbookSheet(file).sheet !== undefined || rosterFileKind(file) !== 'ndjson') return undefined;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
@@ -152,7 +153,7 @@ export interface NdjsonRange {
 /**
  * Reads a part of an NDJSON file into `sink`, as {@link streamRosterFile} reads the whole file.
  * Returns the number the last line of the part has (`linesBefore` plus its lines: a part ending
- * with an LF has no empty line after it).
+ * with an LF has no empty line after it, nor one of blanks at the file's end).
  *
  * @example
  * await streamNdjsonRange('roster.ndjson', { start: 0, end: 4096, linesBefore: 0 }, {}, sink) //=> { lines: 37 }
@@ -195,7 +196,8 @@ export async function streamNdjsonRange(file: string, range: NdjsonRange, option
   lines = readNdjsonLines(tail, file, sink, lines, true).lines;
   // The empty "line" after the file's final newline is no row.
   finalProgress(file, options, status, tail.trim() === '' ? whole : lines);
-  return { lines: tail === '' ? whole : lines };
+  // As the progress counts them: a tail of blanks after the last LF is no row's line.
+  return { lines: tail.trim() === '' ? whole : lines };
 }
 
 /** The note of a CSV read as GB18030 because it is not UTF-8: the whole-text path's (decodeText). */

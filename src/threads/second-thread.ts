@@ -29,11 +29,19 @@ export interface SecondThread {
   stop(): void;
 }
 
+/**
+ * The name of the worker's file beside the bundle, set by the build (tsup.config.ts): the
+ * CLI's bundles its dependencies as the CLI does, the library's imports them as the library
+ * does, so that both threads of a check run the same code. Undefined in the sources (tests).
+ */
+declare const __DUTY_COMPLIANCE_WORKER__: string | undefined;
+
 /** The worker's file beside this module in dist/; none in the sources (tests) or the CommonJS build (no import.meta). */
 function workerFile(): URL | undefined {
+  const name = typeof __DUTY_COMPLIANCE_WORKER__ === 'string' ? __DUTY_COMPLIANCE_WORKER__ : undefined;
   const here = (import.meta as { url?: string } | undefined)?.url;
-  if (typeof here !== 'string' || !here.startsWith('file:')) return undefined;
-  const url = new URL('./judge-worker.js', here);
+  if (name === undefined || typeof here !== 'string' || !here.startsWith('file:')) return undefined;
+  const url = new URL(`./${name}`, here);
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 

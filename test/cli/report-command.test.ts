@@ -75,9 +75,10 @@ describe('duty-compliance report: a saved JSON report renders as the check did',
     expect([notReport.code, notReport.stdout]).toEqual([2, '']);
     expect(notReport.stderr).toContain(`${bad}:1:1 timezone: required field is missing`);
     expect(notReport.stderr).toContain(`${bad}:1:1 rules: required field is missing`);
-    const usage = await cli('report', bad, '--roster', 'x.csv', '--fail-on', 'warning', '--format', 'nope');
+    const usage = await cli('report', bad, '--roster', 'x.csv', '--fail-on', 'warning', '--threads', '2', '--format', 'nope');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--roster: an option of check, not of report');
+    expect(usage.stderr).toContain('--threads: an option of check, not of report');
     expect(usage.stderr).toContain('--fail-on: an option of check, not of report');
     expect(usage.stderr).toContain('--format: unknown format');
     const saved = join(dir, 'report.json');

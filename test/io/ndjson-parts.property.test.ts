@@ -105,6 +105,10 @@ describe('an NDJSON roster read in two parts', () => {
     expect(split!.at).toBeGreaterThanOrEqual(Math.floor(bytes.length / 2));
     expect(split!.at - Math.floor(bytes.length / 2)).toBeLessThanOrEqual(line.length);
     expect(await ndjsonSplit(join(root, 'roster.csv'))).toBeUndefined();
+    // A workbook's sheet, as streamRosterFile reads `book.xlsx#a.ndjson`, even where a file of that name exists.
+    const sheetLike = join(root, 'book.xlsx#a.ndjson');
+    writeFileSync(sheetLike, bytes);
+    expect(await ndjsonSplit(sheetLike)).toBeUndefined();
     expect(await ndjsonSplit(join(root, 'missing.ndjson'))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,12 @@ describe('--threads 2', () => {
     const two = await lib.checkFiles(files, { configFile: join(root, 'config.json'), language: 'en', threads: 2, onPhase: (e) => e.phase === 'shared' && shared.push(e) });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(shared).toEqual([{ phase: 'shared', from: 36, officers: 70, adopted: true }]);
+    // An in-memory dataset is checked in one thread: its values need not survive a copy (class instances, toJSON).
+    const phases: string[] = [];
+    const dataset = JSON.parse(readFileSync(join(root, 'dataset.json'), 'utf8')) as unknown;
+    await lib.check(dataset, { threads: 2, onPhase: (e) => phases.push(e.phase) });
+    expect(phases).toContain('rules');
+    expect(phases).not.toContain('shared');
   }, 60_000);
 
   it('reads the second half of a large NDJSON roster there, with the same report', () => {
