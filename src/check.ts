@@ -150,11 +150,11 @@ async function readFilesInput(files: { dataset: string; rosters?: readonly strin
   // Codes read without the config's table (it cannot be used: runCheck names its problems) are
   // not unknown; saying so would blame the roster for the config.
   const sink: RosterSink = shiftCodes !== undefined ? builder : { ...builder, problem: (p) => p.message !== UNKNOWN_SHIFT_CODE && builder.problem(p) };
+  const { dataset } = builder;
   for (const file of files.rosters ?? []) {
-    const split = second && builder.dataset ? await ndjsonSplit(file) : undefined;
-    if (split) {
-      const { dataset } = builder;
-      const part = second!.readPart({ dataset: dataset!, ...(document.file !== undefined ? { datasetFile: document.file } : {}), file, start: split.at });
+    const split = second && dataset ? await ndjsonSplit(file) : undefined;
+    if (split && second && dataset) {
+      const part = second.readPart({ dataset, ...(document.file !== undefined ? { datasetFile: document.file } : {}), file, start: split.at });
       const { lines } = await streamNdjsonRange(file, { start: 0, end: split.at, linesBefore: 0 }, streamOptions, sink);
       const read = await part;
       options.onPhase?.({ phase: 'part', file, line: lines + 1, adopted: read !== undefined });

@@ -15,6 +15,7 @@ import { applyCiInputs, ciFileOutputs, ciInputFiles, ciNotes, ciOptionProblems, 
 import { parseDiffCommand, runDiff, type DiffCommand } from './diff-command.js';
 import { parseInrc2Command, runInrc2, type Inrc2Command } from './inrc2-command.js';
 import { isEncodingName } from '../io/_lib/decode-text.js';
+import { rosterFileKind, workbookSheet } from '../io/read-roster-file.js';
 import { parseReportCommand, runReport, type ReportCommand } from './report-command.js';
 import { createPhaseTimings, createProgressLine, type PhaseTimings, type ProgressLine } from './progress.js';
 
@@ -508,7 +509,8 @@ function threadsFor(command: CheckCommand): 1 | 2 {
     try {
       // A spreadsheet's rows each keep their cell, which a second thread would be sent one by one:
       // it does not pay (docs/performance.md), and the check declines it for such a roster anyway.
-      if (!/\.xlsx(#.*)?$/i.test(file)) bytes += statSync(file).size;
+      const { path } = workbookSheet(file);
+      if (rosterFileKind(path) !== 'xlsx') bytes += statSync(path).size;
     } catch {
       // A file that cannot be read: its problem is reported by the check itself.
     }

@@ -222,15 +222,7 @@ class RuleJudging {
 
   /** The findings and judged subjects as plain data (to send to another thread). */
   plainShare(): { ruleId: string; findings: PlainFinding[]; subjects: Subject[] } {
-    const findings = this.findings.map(({ judged, checkIndex }): PlainFinding => {
-      // By name what a subject may make on first read (getters a spread would not copy).
-      const plain: JudgedSubject = { subject: judged.subject, facts: judged.facts, evidence: judged.evidence };
-      if (judged.period !== undefined) plain.period = judged.period;
-      if (judged.details !== undefined) plain.details = judged.details;
-      if (judged.messageData !== undefined) plain.messageData = judged.messageData;
-      if (judged.penalty !== undefined) plain.penalty = judged.penalty;
-      return { judged: plain, checkIndex };
-    });
+    const findings = this.findings.map(({ judged, checkIndex }): PlainFinding => ({ judged: plainJudged(judged), checkIndex }));
     return { ruleId: this.rule.id, findings, subjects: [...this.judgedSubjects.values()].flatMap((m) => [...m.values()]) };
   }
 
@@ -343,16 +335,24 @@ function mergeRuns(findings: Finding[], expected: string | undefined, actual: st
       };
       continue;
     }
-    // By name what a subject may make on first read (getters a spread would not copy).
-    const copy: JudgedSubject = { ...judged, evidence: judged.evidence };
-    if (judged.details !== undefined) copy.details = judged.details;
-    if (judged.messageData !== undefined) copy.messageData = judged.messageData;
-    if (judged.penalty !== undefined) copy.penalty = judged.penalty;
-    const run: Finding = { judged: copy, checkIndex: f.checkIndex };
+    const run: Finding = { judged: plainJudged(judged), checkIndex: f.checkIndex };
     runs.push(run);
     open.set(key, run);
   }
   return runs;
+}
+
+/**
+ * A judged subject's fields as a plain object: by name what a subject may make on first read
+ * (getters a spread would not copy), and nothing else (what another thread can be sent).
+ */
+function plainJudged(judged: JudgedSubject): JudgedSubject {
+  const plain: JudgedSubject = { subject: judged.subject, facts: judged.facts, evidence: judged.evidence };
+  if (judged.period !== undefined) plain.period = judged.period;
+  if (judged.details !== undefined) plain.details = judged.details;
+  if (judged.messageData !== undefined) plain.messageData = judged.messageData;
+  if (judged.penalty !== undefined) plain.penalty = judged.penalty;
+  return plain;
 }
 
 function mergeEvidence<T>(a: readonly T[], b: readonly T[]): T[] {

@@ -116,7 +116,7 @@ const SPLIT_BYTES = 16 * 1024 * 1024;
  */
 export async function ndjsonSplit(file: string): Promise<{ at: number; size: number } | undefined> {
   // As streamRosterFile tells a file's kind: `book.xlsx#sheet.ndjson` is a workbook's sheet.
-  if (workbookSheet(file).sheet !== undefined || rosterFileKind(file) !== 'ndjson') return undefined;
+  if (rosterFileKind(workbookSheet(file).path) !== 'ndjson') return undefined;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkFiles, type CheckOptions } from '../../src/check.js';
+import type { CheckOptions } from '../../src/check.js';
 import { judgeDatesPath } from '../../src/engine/declarative/compile-rule.js';
 import { officerByOfficer } from '../../src/engine/run-rules.js';
+import { cityReport, generateCity } from '../_lib/generated-city.js';
 
 /**
  * The rules whose subjects are an officer's or a community's dates (`[officer, date]`,
@@ -15,18 +12,14 @@ import { officerByOfficer } from '../../src/engine/run-rules.js';
  */
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'judge-dates-'));
-  execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '40', '--days', '70', '--seed', '12', '--out', dir], { stdio: 'ignore' });
+  dir = generateCity('judge-dates-', 40, 70, '12');
 });
 afterEach(() => {
   judgeDatesPath.enabled = true;
   officerByOfficer.enabled = true;
 });
 
-async function report(options: CheckOptions): Promise<string> {
-  const r = await checkFiles({ dataset: join(dir, 'dataset.json'), rosters: [join(dir, 'roster.ndjson')] }, { configFile: join(dir, 'config.json'), language: 'en', ...options });
-  return JSON.stringify(r);
-}
+const report = (options: CheckOptions): Promise<string> => cityReport(dir, options);
 
 describe('an officer\'s or a community\'s dates judged in a plain loop', () => {
   for (const evaluator of ['compiled', 'json-rules-engine'] as const) {

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkFiles, type CheckOptions } from '../../src/check.js';
+import type { CheckOptions } from '../../src/check.js';
 import { officerByOfficer } from '../../src/engine/run-rules.js';
+import { cityReport, generateCity } from '../_lib/generated-city.js';
 
 /**
  * The rules whose subjects come officer by officer are run together, officer by officer (each
@@ -14,17 +11,13 @@ import { officerByOfficer } from '../../src/engine/run-rules.js';
  */
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'officer-by-officer-'));
-  execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '40', '--days', '70', '--seed', '11', '--out', dir], { stdio: 'ignore' });
+  dir = generateCity('officer-by-officer-', 40, 70, '11');
 });
 afterEach(() => {
   officerByOfficer.enabled = true;
 });
 
-async function report(options: CheckOptions): Promise<string> {
-  const r = await checkFiles({ dataset: join(dir, 'dataset.json'), rosters: [join(dir, 'roster.ndjson')] }, { configFile: join(dir, 'config.json'), language: 'en', ...options });
-  return JSON.stringify(r);
-}
+const report = (options: CheckOptions): Promise<string> => cityReport(dir, options);
 
 describe('rules run officer by officer', () => {
   for (const evaluator of ['compiled', 'json-rules-engine'] as const) {

@@ -541,19 +541,14 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
       const at = { period: undefined as DatePeriod | undefined, skipThrough: undefined as CalendarDate | undefined };
       // One facts object for every subject: the verdict reads it before the next is made.
       const values: Record<string, unknown> = {};
-      let lastId: string | undefined;
       const tracker = new DateTracker();
+      const verdictFactsOf = verdictFactsFor(values, judged);
       if (entityThenDate && judgeDatesPath.enabled) {
-        await judgeDates(context, ruleOptions, verdict, found, judged, officer, tracker, values);
+        await judgeDates(context, ruleOptions, verdict, found, officer, tracker, values, verdictFactsOf);
         return;
       }
       for (const scope of leaves(context, ruleOptions, at, tracker, officer)) {
-        for (const name of verdictFacts) values[name] = plainValue(scope.letValue(name)) ?? null;
-        const id = String(plainValue(subjectId!(scope)));
-        if (id !== lastId) {
-          judged({ type: subjectType, id });
-          lastId = id;
-        }
+        verdictFactsOf(scope);
         tracker.active = false;
         const held = verdict(values);
         const checkIndex = typeof held === 'number' ? held : await held;
@@ -576,16 +571,15 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
     ruleOptions: RuleOptions,
     verdict: Parameters<NonNullable<RuleFacts['judge']>>[2],
     found: Parameters<NonNullable<RuleFacts['judge']>>[3],
-    judged: Parameters<NonNullable<RuleFacts['judge']>>[4],
     officer: number | undefined,
     tracker: DateTracker,
     values: Record<string, unknown>,
+    verdictFactsOf: (scope: Scope) => void,
   ): Promise<void> {
     const run = runFor(context, ruleOptions, officer);
     const root = new Scope(run, NO_BINDINGS, context.periodDates, letFns);
     const lastDate = context.period.end;
     const firsts: Iterable<Binding> = officer === undefined ? levels[0]!.each(root) : [[{ officer: listOf(root, 'officers')[officer] }, undefined, undefined]];
-    let lastId: string | undefined;
     for (const first of firsts) {
       const entityVars = new Bindings(root.vars, first[0]);
       const entity = new Scope(run, entityVars, first[1] ?? root.datesUnnoted, letFns);
@@ -605,12 +599,7 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
           if (tracker.until > tracker.date) skipThrough = tracker.until;
           continue;
         }
-        for (let k = 0; k < verdictFacts.length; k++) values[verdictFacts[k]!] = plainValue(scope.letValue(verdictFacts[k]!)) ?? null;
-        const id = String(plainValue(subjectId!(scope)));
-        if (id !== lastId) {
-          judged({ type: subjectType, id });
-          lastId = id;
-        }
+        verdictFactsOf(scope);
         tracker.active = false;
         const held = verdict(values);
         const checkIndex = typeof held === 'number' ? held : await held;
@@ -618,6 +607,23 @@ export function compileDeclarativeRule(definition: RuleDefinition): { facts: Rul
         else if (tracker.until > tracker.date) skipThrough = tracker.until;
       }
     }
+  }
+
+  /**
+   * What {@link RuleFacts.judge} does for each subject before its verdict: the facts the checks
+   * read into `values` (one object for every subject), and `judged` told of its id when it is not
+   * the id told just before.
+   */
+  function verdictFactsFor(values: Record<string, unknown>, judged: Parameters<NonNullable<RuleFacts['judge']>>[4]): (scope: Scope) => void {
+    let lastId: string | undefined;
+    return (scope) => {
+      for (let k = 0; k < verdictFacts.length; k++) values[verdictFacts[k]!] = plainValue(scope.letValue(verdictFacts[k]!)) ?? null;
+      const id = String(plainValue(subjectId!(scope)));
+      if (id !== lastId) {
+        judged({ type: subjectType, id });
+        lastId = id;
+      }
+    };
   }
 
   function judge(scope: Scope, defaultPeriod: DatePeriod | undefined): JudgedSubject {
