@@ -42,6 +42,22 @@ const entriesOf = (dir) => Number(measure(['node', floorNdjson, `${dir}/roster.n
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gib = (b) => `${(b / 2 ** 30).toFixed(2)} GiB`;
 
+/** A run's phases from its DUTY_COMPLIANCE_TIMINGS lines: where the time goes (ingest against the floor; the rules; the report), and its slowest rules. */
+function phaseRows(stderr, floorSeconds) {
+  const at = (phase) => Number(new RegExp(`^  ${phase}\\s+([\\d.]+)$`, 'm').exec(stderr)?.[1] ?? NaN) / 1000;
+  const start = at('first roster byte read');
+  const ingest = at('ingest done');
+  const rules = at('rules done');
+  const report = at('report written');
+  const slowest = [...stderr.matchAll(/^  rule (\S+)\s+([\d.]+)$/gm)].map((m) => [m[1], Number(m[2]) / 1000]).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return [
+    { measure: '  · start-up to first byte', seconds: start, target: '(modules, dataset, config, rules compiled)' },
+    { measure: '  · ingest', seconds: ingest - start, floorSeconds, ratio: (ingest - start) / floorSeconds, target: '(read, validated, columns; ratio to the parse floor)' },
+    { measure: '  · rules', seconds: rules - ingest, target: `(slowest: ${slowest.map(([id, s]) => `${id} ${s.toFixed(1)} s`).join(', ')})` },
+    { measure: '  · report', seconds: report - rules, target: '(written as it is made)' },
+  ];
+}
+
 const rows = [];
 const city = `${data}/city`;
 generate(city, 5512, 365);
@@ -55,9 +71,12 @@ for (const format of only.filter((f) => ['ndjson', 'csv', 'xlsx'].includes(f))) 
   const target = { ndjson: '≤1.5× floor, ≤1 GiB', csv: '≤2× floor', xlsx: '(floor = NDJSON of the same entries)' }[format];
   // The CLI's default (--threads auto: two threads on this 2-core machine), then one thread.
   for (const [label, extra] of [['', []], [', one thread', ['--threads', '1']]]) {
-    const run = measure([...check(city, roster, config), ...extra]);
+    // The one-thread run tells its phases too (DUTY_COMPLIANCE_TIMINGS: a few lines on stderr at the end).
+    const oneThread = extra.length > 0;
+    const run = measure([...check(city, roster, config), ...extra], oneThread ? { DUTY_COMPLIANCE_TIMINGS: '1' } : {});
     const ratio = run.seconds / floors[floorKind].seconds;
     rows.push({ measure: `city-year ${format}${label}`, seconds: run.seconds, entriesPerSecond: entries / run.seconds, rss: run.rss, floorSeconds: floors[floorKind].seconds, ratio, target });
+    if (oneThread) rows.push(...phaseRows(run.stderr, floors[floorKind].seconds));
   }
 }
 if (only.includes('ci')) {
