@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/engine/check-context.js';
 import { DateTracker } from '../../src/engine/declarative/scope.js';
-import { daysFromFlags, entriesByDay, officerCellTables } from '../../src/engine/declarative/measures.js';
+import { daysFromFlags, entriesByDay, filterByDay, officerCellTables } from '../../src/engine/declarative/measures.js';
 import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
 import { resolveConfig } from '../../src/engine/resolve-config.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -21,7 +21,8 @@ import { createRuleRegistry } from '../../src/rules/index.js';
  * same evidence, as when every date is judged: with skipping turned off (DateTracker.skipping),
  * and through the path `--include subjects` takes (every subject made). The same cities check the
  * officers' cell tables of the windows and minutes measures, and the officers' entries by day of
- * the `entries` measure (entriesByDay), against the general path.
+ * the `entries` measure (entriesByDay), and a date's filter of them filtered once per officer
+ * (filterByDay), against the general path.
  */
 const root = mkdtempSync(join(tmpdir(), 'duty-skipped-dates-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -58,7 +59,10 @@ describe('skipping dates that judge the same', () => {
           entriesByDay.enabled = true;
           daysFromFlags.enabled = true;
         });
-        for (const other of [everySubject, everyDate, everyCell, everyFilter]) {
+        // And with a filter of a judged date's rests or entries made subject by subject, not the officer's filtered once.
+        filterByDay.enabled = false;
+        const everyFilterOfDate = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (filterByDay.enabled = true));
+        for (const other of [everySubject, everyDate, everyCell, everyFilter, everyFilterOfDate]) {
           expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(other.violations));
           expect(skipping.runs[0]!.subjects, rule.id).toEqual(other.runs[0]!.subjects);
         }

@@ -1,7 +1,8 @@
 import type { Problem } from '../../errors.js';
 import { addCalendarDays, isoDayOfWeek, type CalendarDate } from '../../time/calendar-date.js';
 import { RecordRef, isRosterEntry, plainValue, readField } from './_lib/values.js';
-import { admittedDays, compileDayMask, compileMeasure, MEASURES } from './measures.js';
+import { admittedDays, compileDayMask, compileMeasure, filterOnTrackedDay, MEASURES } from './measures.js';
+import { dependenciesOf, dependsOnlyOn } from './_lib/dependencies.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
 import type { CheckScope, ExprFn, Scope } from './scope.js';
 
@@ -151,6 +152,23 @@ function itemwise(apply: (items: unknown[], each: (s: Scope, item: unknown) => u
     const inner = compileExpr(arg[1], keyPath(path, 1), { ...env, vars: new Set([...env.vars, 'item']) });
     return (s) => apply(asArray(list(s)), (scope, item) => inner(scope.withOne('item', item)), s);
   };
+}
+
+/**
+ * `{ "filter": [list, predicate of item] }`. Where the list is a let value and the predicate
+ * reads only the item, the officer and constants, a judged date's filter may be the officer's
+ * filtered once ({@link filterOnTrackedDay}).
+ */
+function compileFilter(arg: unknown, path: string, env: CompileEnv): ExprFn {
+  if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[list, expression of item]', arg);
+  const list = compileExpr(arg[0], keyPath(path, 0), env);
+  const inner = compileExpr(arg[1], keyPath(path, 1), { ...env, vars: new Set([...env.vars, 'item']) });
+  const general: ExprFn = (s) => asArray(list(s)).filter((item) => truthy(inner(s.withOne('item', item))));
+  const source = arg[0];
+  const letName = isPlainObject(source) && Object.keys(source).length === 1 && typeof source.var === 'string' && env.lets.has(source.var) ? source.var : undefined;
+  if (letName === undefined || !dependsOnlyOn(dependenciesOf(arg[1], env.lets), ['item', 'officer', 'checkPeriod'])) return general;
+  const cacheKey = `filterByDay:${path}`;
+  return (s) => filterOnTrackedDay(s, letName, cacheKey, (item) => truthy(inner(s.withOne('item', item)))) ?? general(s);
 }
 
 /** `{ "countDays": predicate }` / `{ "someDay": predicate }`: over the subject's dates, each bound as `date`. */
@@ -383,7 +401,7 @@ const OPERATORS: Readonly<Record<string, Compile>> = {
     return (s) => parts.map((p) => p(s)).filter((v) => v !== null && v !== undefined);
   },
   map: itemwise((items, each, s) => items.map((item) => each(s, item))),
-  filter: itemwise((items, each, s) => items.filter((item) => truthy(each(s, item)))),
+  filter: compileFilter,
   countDays: overDays((dates, test) => dates.filter(test).length, (admitted) => admitted),
   someDay: overDays((dates, test) => dates.some(test), (admitted) => admitted > 0),
   onDate: compileOnDate,

@@ -228,17 +228,64 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     }
     return entries.filter(filterOf(s));
   };
-  return (s) => {
+  const measure: ExprFn = (s) => {
     const officer = anyOfficer ? undefined : officerExpr ? String(plainValue(officerExpr(s))) : boundOfficerId(s);
     if (!perOfficer) return select(s, officer);
     let byOfficer = s.run.cache.get(cacheKey) as OfficerCache<readonly RosterEntry[]> | undefined;
     if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new OfficerCache()));
     return byOfficer.get(filterKey(s, officer), () => select(s, officer));
   };
+  // On a judged date (the bound officer's entries), the value is the date's list in passingOf's byDay.
+  if (startsOn === 'subject' && filterIsDateFree && !anyOfficer && !officerExpr) BY_DAY_SOURCES.set(measure, (s) => passingOf(s, boundOfficerId(s)));
+  return measure;
 };
 
 /** Off: a judged date's entries are filtered subject by subject (the general path), for tests that compare both. */
 export const entriesByDay = { enabled: true };
+
+/**
+ * Measures whose value on a judged subject's own date is that date's list in an officer's
+ * {@link ByDay} (entries or rests starting on it), with the function that gives the officer's
+ * ByDay: what {@link filterOnTrackedDay} filters once per officer.
+ */
+const BY_DAY_SOURCES = new WeakMap<ExprFn, (s: Scope) => ByDay<unknown>>();
+
+/** Off: a filter of such a measure's value is made subject by subject (the general path), for tests that compare both. */
+export const filterByDay = { enabled: true };
+
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
+/**
+ * `{ "filter": [{ "var": letName }, predicate] }` on a judged subject's own date, where the let
+ * is a measure of the officer's records starting on the date (see {@link BY_DAY_SOURCES}) and
+ * the predicate reads nothing but the item, the officer and constants: the officer's records
+ * are filtered once, by date, and the tracker told that a date without passing records stays
+ * so until the next date with one. daily-rest's short rests are few: a city-year's 2 million
+ * officer-dates were filtered one by one, and each pinned to its date by the rests it read.
+ * Undefined where this does not apply (the caller filters as usual).
+ */
+export function filterOnTrackedDay(s: Scope, letName: string, cacheKey: string, passes: (item: unknown) => boolean): readonly unknown[] | undefined {
+  if (!filterByDay.enabled || !entriesByDay.enabled) return undefined;
+  const tracker = s.datesTracker;
+  if (!tracker?.active || s.datesUnnoted.length !== 1) return undefined;
+  const source = s.letSource(letName);
+  const byDayOf = source === undefined ? undefined : BY_DAY_SOURCES.get(source);
+  if (byDayOf === undefined) return undefined;
+  const day = periodIndexOf(s).get(s.datesUnnoted[0]!);
+  if (day === undefined) return undefined;
+  const all = byDayOf(s);
+  let filtered = s.run.cache.get(cacheKey) as WeakMap<ByDay<unknown>, ByDay<unknown>> | undefined;
+  if (!filtered) s.run.cache.set(cacheKey, (filtered = new WeakMap()));
+  let passing = filtered.get(all);
+  if (passing === undefined) {
+    const byDay = all.byDay.map((list) => {
+      const kept = list?.filter(passes);
+      return kept !== undefined && kept.length > 0 ? Object.freeze(kept) : undefined;
+    });
+    filtered.set(all, (passing = { byDay, nextDay: nextDays(byDay) }));
+  }
+  return onTrackedDay(s, tracker, passing, day, NO_ITEMS);
+}
 
 /** An officer's records (entries, rests) by the check period's date, for a rule judged date by date. */
 interface ByDay<T> {
@@ -330,11 +377,14 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
   const breakMinutes = compileExpr(p.breakMinutes, keyPath(path, 'breakMinutes'), { ...env, vars: new Set(['officer']), lets: new Set() });
   const cacheKey = `rests:${path}`;
   const onSubjectDates = p.startsOn === 'subject';
-  return (s) => {
+  const restsOfOfficer = (s: Scope): OfficerRests => {
     const officer = boundOfficerId(s)!;
     let byOfficer = s.run.cache.get(cacheKey) as OfficerCache<OfficerRests> | undefined;
     if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new OfficerCache()));
-    const rests = byOfficer.get(officer, () => officerRests(s, restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
+    return byOfficer.get(officer, () => officerRests(s, restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
+  };
+  const measure: ExprFn = (s) => {
+    const rests = restsOfOfficer(s);
     if (!onSubjectDates) return rests.all;
     // In order of the rests, as a filter of all of them by date would give.
     const tracker = s.datesTracker;
@@ -352,6 +402,9 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
     const dates = new Set(s.dates);
     return rests.all.filter((r) => dates.has(r.date));
   };
+  // On a judged date, the value is the date's list of rests in byDay.
+  if (onSubjectDates) BY_DAY_SOURCES.set(measure, restsOfOfficer);
+  return measure;
 };
 
 /** An officer's rests: all of them, and by the date they end on (a map for any date, a {@link ByDay} for the check period's). */

@@ -218,6 +218,11 @@ export class Scope {
     return value;
   }
 
+  /** The compiled expression of a `let` value (undefined for another name): measures ask what it is. */
+  letSource(name: string): ExprFn | undefined {
+    return this.lets.get(name);
+  }
+
   /** The same subject with one more binding, and optionally other dates. */
   withOne(name: string, value: unknown, dates?: readonly CalendarDate[]): Scope {
     return new Scope(this.run, Bindings.one(this.vars, name, value), dates ?? this.dateList, this.lets, this, dates ? undefined : this.dateTracker);
