@@ -921,11 +921,14 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
     return answer;
   };
   const sorted = byStart.sorted;
+  // The last date starting at or before the entry (-1: none), moved on as the sorted starts grow: no search per entry.
+  let startDay = -1;
   for (let i = 0; i < sorted.length; i++) {
     const entryStart = byStart.starts[i]!;
     const entryEnd = byStart.ends[i]!;
+    while (startDay + 1 < n && dayStarts[startDay + 1]! <= entryStart) startDay++;
     // The date before the entry's start may have a window reaching past midnight.
-    let j = lastAtOrBefore(dayStarts, entryStart) - 1;
+    let j = startDay - 1;
     if (j < 0) j = 0;
     for (; j < n && dayStarts[j]! < entryEnd; j++) {
       let counts = 0;
@@ -957,18 +960,6 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
     minutes[c] = minutes[c]! / 60_000;
   }
   return table;
-}
-
-/** The index of the last value ≤ x in ascending `values`, -1 if none. */
-function lastAtOrBefore(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /**
