@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckOptions } from '../../src/check.js';
+import { checkFiles, type CheckOptions } from '../../src/check.js';
 import { filterByDay } from '../../src/engine/declarative/measures.js';
 import { DateTracker } from '../../src/engine/declarative/scope.js';
 import { cityReport, generateCity } from '../_lib/generated-city.js';
@@ -45,7 +45,30 @@ beforeAll(() => {
   // The same, also reading the date (always true): the general path, as a control.
   const withDate = { and: [longer, { '!=': [{ var: 'date' }, null] }] };
   writeFileSync(join(pack, 'long-station-duty-dated.json'), JSON.stringify(rule('long-station-duty-dated', withDate)));
+  // A records list bound as `officer` may repeat an id (a review found the filter kept by the id then).
+  const dataset = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { officers: { id: string }[]; records?: Record<string, unknown[]> };
+  const first = dataset.officers[0]!.id;
+  dataset.records = { ...dataset.records, staff: [{ id: first, limit: 60 }, { id: first, limit: 3000 }] };
+  writeFileSync(join(dir, 'dataset-staff.json'), JSON.stringify(dataset));
+  staffPack = join(dir, 'staff');
+  mkdirSync(staffPack);
+  writeFileSync(
+    join(staffPack, 'short-rest-by-limit.json'),
+    JSON.stringify({
+      ...JSON.parse(readFileSync(join(pack, 'long-station-duty.json'), 'utf8')),
+      id: 'staff/short-rest-by-limit',
+      facts: { longDuties: 'rests shorter than the record\'s limit' },
+      for: { each: [{ list: 'staff', as: 'officer' }, 'date'] },
+      subject: { id: { concat: [{ var: 'officer.id' }, '@', { var: 'officer.limit' }] } },
+      let: {
+        rests: { rests: { of: { entries: {} }, breakMinutes: 0, startsOn: 'subject' } },
+        long: { filter: [{ var: 'rests' }, { '<': [{ var: 'item.minutes' }, { var: 'officer.limit' }] }] },
+        longDuties: { count: { var: 'long' } },
+      },
+    }),
+  );
 });
+let staffPack: string;
 afterEach(() => {
   filterByDay.enabled = true;
   DateTracker.skipping = true;
@@ -70,4 +93,21 @@ describe('a judged date\'s filter made once per officer', () => {
       expect(count('local/long-station-duty')).toBe(count('local/long-station-duty-dated'));
     });
   }
+});
+
+describe('a filter that reads the officer', () => {
+  it('is asked date by date: two records of one id bound as officer each get their own answer', async () => {
+    const staffReport = async () =>
+      JSON.stringify(
+        await checkFiles(
+          { dataset: join(dir, 'dataset-staff.json'), rosters: [join(dir, 'roster.ndjson')] },
+          { rulePacks: [staffPack], config: { extends: [], rules: { 'staff/short-rest-by-limit': 'warn' } }, language: 'en' },
+        ),
+      );
+    const once = await staffReport();
+    filterByDay.enabled = false;
+    expect(once).toBe(await staffReport());
+    const ids = (JSON.parse(once) as { violations: { subject: { id: string } }[] }).violations.map((v) => v.subject.id);
+    expect(ids.some((id) => id.endsWith('@3000'))).toBe(true);
+  });
 });

@@ -156,8 +156,8 @@ function itemwise(apply: (items: unknown[], each: (s: Scope, item: unknown) => u
 
 /**
  * `{ "filter": [list, predicate of item] }`. Where the list is a let value and the predicate
- * reads only the item, the officer and constants, a judged date's filter may be the officer's
- * filtered once ({@link filterOnTrackedDay}).
+ * reads only the item and constants, a judged date's filter may be the officer's filtered once
+ * ({@link filterOnTrackedDay}).
  */
 function compileFilter(arg: unknown, path: string, env: CompileEnv): ExprFn {
   if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[list, expression of item]', arg);
@@ -166,7 +166,8 @@ function compileFilter(arg: unknown, path: string, env: CompileEnv): ExprFn {
   const general: ExprFn = (s) => asArray(list(s)).filter((item) => truthy(inner(s.withOne('item', item))));
   const source = arg[0];
   const letName = isPlainObject(source) && Object.keys(source).length === 1 && typeof source.var === 'string' && env.lets.has(source.var) ? source.var : undefined;
-  if (letName === undefined || !dependsOnlyOn(dependenciesOf(arg[1], env.lets), ['item', 'officer', 'checkPeriod'])) return general;
+  // Not the officer either: the filtered lists are kept by the officer's id, and a records list bound as `officer` may repeat an id.
+  if (letName === undefined || !dependsOnlyOn(dependenciesOf(arg[1], env.lets), ['item', 'checkPeriod'])) return general;
   const cacheKey = `filterByDay:${path}`;
   return (s) => filterOnTrackedDay(s, letName, cacheKey, (item) => truthy(inner(s.withOne('item', item)))) ?? general(s);
 }

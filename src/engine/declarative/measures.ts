@@ -258,7 +258,7 @@ const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 /**
  * `{ "filter": [{ "var": letName }, predicate] }` on a judged subject's own date, where the let
  * is a measure of the officer's records starting on the date (see {@link BY_DAY_SOURCES}) and
- * the predicate reads nothing but the item, the officer and constants: the officer's records
+ * the predicate reads nothing but the item and constants: the officer's records
  * are filtered once, by date, and the tracker told that a date without passing records stays
  * so until the next date with one. daily-rest's short rests are few: a city-year's 2 million
  * officer-dates were filtered one by one, and each pinned to its date by the rests it read.
