@@ -42,9 +42,12 @@ const entriesOf = (dir) => Number(measure(['node', floorNdjson, `${dir}/roster.n
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gib = (b) => `${(b / 2 ** 30).toFixed(2)} GiB`;
 
+/** Seconds since process start of a phase (a regular expression of its name) in a run's DUTY_COMPLIANCE_TIMINGS lines on stderr; NaN without it. */
+const timingOf = (stderr, phase) => Number(new RegExp(`^  ${phase}\\s+([\\d.]+)$`, 'm').exec(stderr)?.[1] ?? NaN) / 1000;
+
 /** A run's phases from its DUTY_COMPLIANCE_TIMINGS lines: where the time goes (ingest against the floor; the rules; the report), and its slowest rules. */
 function phaseRows(stderr, floorSeconds) {
-  const at = (phase) => Number(new RegExp(`^  ${phase}\\s+([\\d.]+)$`, 'm').exec(stderr)?.[1] ?? NaN) / 1000;
+  const at = (phase) => timingOf(stderr, phase);
   const start = at('first roster byte read');
   const ingest = at('ingest done');
   const rules = at('rules done');
@@ -87,7 +90,7 @@ if (only.includes('ci')) {
   rows.push({ measure: 'CI-sized 400×31 whole process (median of 5)', seconds: whole, floorSeconds: floor, ratio: whole / floor, target: '≤3× floor' });
   // The CLI's own phase timings (DUTY_COMPLIANCE_TIMINGS=1: ms since process start, on stderr), median of 5 runs each.
   const timed = Array.from({ length: 5 }, () => measure(check(ci, 'roster.ndjson', 'config.json'), { DUTY_COMPLIANCE_TIMINGS: '1' }).stderr);
-  const phase = (name) => median(timed.map((text) => Number(new RegExp(`^  ${name}\\s+([\\d.]+)$`, 'm').exec(text)?.[1] ?? NaN))) / 1000;
+  const phase = (name) => median(timed.map((text) => timingOf(text, name)));
   const floorStart = median(Array.from({ length: 5 }, () => measure(['node', '-e', '0']).seconds));
   rows.push({ measure: 'CI-sized: modules loaded (median of 5)', seconds: phase('cli-start \\(modules loaded\\)'), floorSeconds: floorStart, ratio: phase('cli-start \\(modules loaded\\)') / floorStart, target: '(floor = node -e 0)' });
   rows.push({ measure: 'CI-sized: time to first roster byte (median of 5)', seconds: phase('first roster byte read'), target: '(since process start)' });

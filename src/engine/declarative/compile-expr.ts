@@ -163,13 +163,14 @@ function compileFilter(arg: unknown, path: string, env: CompileEnv): ExprFn {
   if (!Array.isArray(arg) || arg.length !== 2) return invalid(env, path, 'wrong arguments', '[list, expression of item]', arg);
   const list = compileExpr(arg[0], keyPath(path, 0), env);
   const inner = compileExpr(arg[1], keyPath(path, 1), { ...env, vars: new Set([...env.vars, 'item']) });
-  const general: ExprFn = (s) => asArray(list(s)).filter((item) => truthy(inner(s.withOne('item', item))));
+  const passes = (s: Scope, item: unknown): boolean => truthy(inner(s.withOne('item', item)));
+  const general: ExprFn = (s) => asArray(list(s)).filter((item) => passes(s, item));
   const source = arg[0];
   const letName = isPlainObject(source) && Object.keys(source).length === 1 && typeof source.var === 'string' && env.lets.has(source.var) ? source.var : undefined;
   // Not the officer either: the filtered lists are kept by the officer's id, and a records list bound as `officer` may repeat an id.
   if (letName === undefined || !dependsOnlyOn(dependenciesOf(arg[1], env.lets), ['item', 'checkPeriod'])) return general;
   const cacheKey = `filterByDay:${path}`;
-  return (s) => filterOnTrackedDay(s, letName, cacheKey, (item) => truthy(inner(s.withOne('item', item)))) ?? general(s);
+  return (s) => filterOnTrackedDay(s, letName, cacheKey, (item) => passes(s, item)) ?? general(s);
 }
 
 /** `{ "countDays": predicate }` / `{ "someDay": predicate }`: over the subject's dates, each bound as `date`. */
