@@ -1,13 +1,13 @@
 import { version } from '../package.json';
 import { combineErrors, DutyComplianceError } from './errors.js';
 import { readDatasetFile } from './io/read-dataset.js';
-import { ndjsonSplit, streamNdjsonRange, streamRosterFile, type StreamRosterOptions } from './io/stream-roster-file.js';
+import { csvSplit, ndjsonSplit, streamNdjsonRange, streamRosterFile, type StreamRosterOptions } from './io/stream-roster-file.js';
 import { locateProblems, parseJsonOrThrow } from './io/_lib/json-location.js';
 import { readTextFile, readTextFileOrThrow } from './io/_lib/read-text.js';
 import type { DatasetDocument, RosterFile, RosterReadOptions, RosterSink } from './io/types.js';
 import { SettingsSchema } from './model/config-schema.js';
 import { resolveSettings, type ResolvedSettings } from './engine/settings.js';
-import { createInputBuilder, validatedInputFromParts, validateInput, type ValidatedInput, type ValidatedInputParts } from './model/validate-input.js';
+import { createInputBuilder, validatedInputFromParts, validateInput, type RosterFilePart, type ValidatedInput, type ValidatedInputParts } from './model/validate-input.js';
 import { UNKNOWN_SHIFT_CODE } from './io/_lib/wide-roster.js';
 import { describeValue } from './model/_lib/zod-problems.js';
 import { createCheckContext } from './engine/check-context.js';
@@ -137,7 +137,7 @@ export async function judgeSharedInput(registry: RuleRegistry, parts: ValidatedI
 
 /**
  * Reads and validates {@link checkFiles}' files. With a second thread, the second half of a
- * large NDJSON roster is read there while this thread reads the first; its rows come after.
+ * large NDJSON or UTF-8 CSV roster is read there while this thread reads the first; its rows come after.
  */
 async function readFilesInput(files: { dataset: string; rosters?: readonly string[] }, options: CheckOptions, second: SecondThread | undefined): Promise<ValidatedInput> {
   // A wide roster (排班表) is read through the config's shift codes; its text dates take their year from the dataset's period.
@@ -164,7 +164,23 @@ async function readFilesInput(files: { dataset: string; rosters?: readonly strin
       } else await streamNdjsonRange(file, { start: split.at, linesBefore: lines }, streamOptions, sink);
       continue;
     }
-    const { notes } = await streamRosterFile(file, streamOptions, sink);
+    const cut = second && dataset ? await csvSplit(file, readOptions) : undefined;
+    let part: Promise<RosterFilePart | undefined> | undefined;
+    if (cut && second && dataset) {
+      part = second.readPart({ dataset, ...(document.file !== undefined ? { datasetFile: document.file } : {}), file, kind: 'csv', start: cut.at });
+    }
+    const adoptRest = async (lineShift: number): Promise<boolean> => {
+      const read = await part;
+      options.onPhase?.({ phase: 'part', file, line: lineShift + 1, adopted: read !== undefined });
+      if (!read) return false;
+      builder.adopt(read, lineShift);
+      options.onProgress?.({ file, bytesRead: cut!.size, bytesTotal: cut!.size, rows: lineShift + read.lines });
+      return true;
+    };
+    const { notes } = await streamRosterFile(file, streamOptions, sink, cut ? { at: cut.at, adoptRest } : undefined);
+    // Asked or not (bytes before the cut that are not UTF-8, a row open at it), the second
+    // thread's answer is waited for: it answers one question at a time.
+    await part;
     for (const note of notes) options.onNote?.(note);
   }
   return builder.finish();

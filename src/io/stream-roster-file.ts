@@ -5,7 +5,7 @@ import type { RosterReadOptions, RosterSink } from './types.js';
 import { isWideCsv, readRosterFile, rosterFileKind, workbookSheet } from './read-roster-file.js';
 import { readNdjsonBytes, readNdjsonLines } from './read-ndjson-roster.js';
 import { RosterLineBytes } from './_lib/ndjson-byte-scanner.js';
-import { createCsvRosterReader } from './read-csv-roster.js';
+import { createCsvRosterReader, readHeader } from './read-csv-roster.js';
 import { forEachCsvRow } from './_lib/csv-rows.js';
 import { readProblem, withoutBom } from './_lib/read-text.js';
 
@@ -38,7 +38,7 @@ export interface StreamRosterOptions extends RosterReadOptions {
  * const builder = createInputBuilder(await readDatasetFile('dataset.json'))
  * await streamRosterFile('roster.ndjson', {}, builder)
  */
-export async function streamRosterFile(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] }> {
+export async function streamRosterFile(file: string, options: StreamRosterOptions, sink: RosterSink, cut?: CsvCut): Promise<{ notes: string[] }> {
   const { path, sheet } = workbookSheet(file);
   const kind = rosterFileKind(path);
   if (kind === 'ndjson') return streamNdjson(file, options, sink);
@@ -52,7 +52,7 @@ export async function streamRosterFile(file: string, options: StreamRosterOption
     return { notes: read.notes ?? [] };
   }
   if (kind === 'csv') {
-    const streamed = await streamCsv(file, options, sink);
+    const streamed = await streamCsv(file, options, sink, cut);
     if (streamed) return streamed;
   }
   const roster = await readRosterFile(file, options);
@@ -117,11 +117,39 @@ const SPLIT_BYTES = 16 * 1024 * 1024;
 export async function ndjsonSplit(file: string): Promise<{ at: number; size: number } | undefined> {
   // As streamRosterFile tells a file's kind: `book.xlsx#sheet.ndjson` is a workbook's sheet.
   if (rosterFileKind(workbookSheet(file).path) !== 'ndjson') return undefined;
+  return lineStartAfterMiddle(file, () => true);
+}
+
+/**
+ * Where a long-format UTF-8 CSV roster may be cut in two parts for two threads, as
+ * {@link ndjsonSplit} cuts NDJSON: the first line start at or after its middle byte. Undefined
+ * for another kind of file, a small one, an `encoding` other than UTF-8, a UTF-16 byte-order
+ * mark, or a wide roster (read whole). The cut may fall inside a quoted field: the first part's
+ * reader tells whether a row starts there (see {@link CsvCut}), and reads on by itself if not.
+ *
+ * @example
+ * await csvSplit('roster.csv', {}) //=> { at: 74186752, size: 148373504 }
+ */
+export async function csvSplit(file: string, options: Pick<RosterReadOptions, 'encoding'>): Promise<{ at: number; size: number } | undefined> {
+  if (rosterFileKind(workbookSheet(file).path) !== 'csv') return undefined;
+  if (options.encoding !== undefined && !/^utf-?8$/i.test(options.encoding)) return undefined;
+  return lineStartAfterMiddle(file, (head) => {
+    if (bomEncoding(head) !== undefined && bomEncoding(head) !== 'utf-8') return false;
+    // Not fatal: bytes that are not UTF-8 fail the first part's reader, which then reads as GB18030.
+    return !isWideCsv(new TextDecoder('utf-8').decode(head), file);
+  });
+}
+
+/** The first line start at or after the middle of a file of {@link SPLIT_BYTES} or more whose first MiB `headOk` accepts. */
+async function lineStartAfterMiddle(file: string, headOk: (head: Buffer) => boolean): Promise<{ at: number; size: number } | undefined> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
     const { size } = await handle.stat();
     if (size < SPLIT_BYTES) return undefined;
+    const head = Buffer.alloc(WIDE_SNIFF_CHARACTERS);
+    const { bytesRead: headBytes } = await handle.read(head, 0, head.length, 0);
+    if (!headOk(head.subarray(0, headBytes))) return undefined;
     const buffer = Buffer.alloc(1 << 16);
     for (let at = Math.floor(size / 2); at < size; at += buffer.length) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
@@ -200,6 +228,18 @@ export async function streamNdjsonRange(file: string, range: NdjsonRange, option
   return { lines: tail.trim() === '' ? whole : lines };
 }
 
+/**
+ * A CSV read in two parts (the second by a second thread: src/threads/): the byte the second
+ * starts at, just after an LF ({@link csvSplit}). Once the first part is read, and a row starts at
+ * the cut, `adoptRest` is asked to take the rest as {@link streamCsvPart} reads it, its lines
+ * shifted on by the number given; where it answers false, or no row starts there (the cut fell
+ * inside a quoted field), the reader reads on by itself.
+ */
+export interface CsvCut {
+  at: number;
+  adoptRest(lineShift: number): Promise<boolean>;
+}
+
 /** The note of a CSV read as GB18030 because it is not UTF-8: the whole-text path's (decodeText). */
 const gb18030Note = (file: string): string => `${file}: not UTF-8; read as GB18030 (GBK). Use --encoding to choose another encoding.`;
 
@@ -209,7 +249,7 @@ const gb18030Note = (file: string): string => `${file}: not UTF-8; read as GB180
  * rolled back). Undefined (its rows rolled back) where the whole-text path must read it: a wide
  * roster, an unknown encoding name, bytes no encoding tried decodes.
  */
-async function streamCsv(file: string, options: StreamRosterOptions, sink: RosterSink): Promise<{ notes: string[] } | undefined> {
+async function streamCsv(file: string, options: StreamRosterOptions, sink: RosterSink, cut?: CsvCut): Promise<{ notes: string[] } | undefined> {
   const tries: { encoding: string | 'by-bom'; note?: string }[] = options.encoding !== undefined ? [{ encoding: options.encoding }] : [{ encoding: 'by-bom' }, { encoding: 'gb18030', note: gb18030Note(file) }];
   // A second try reads the file again from its start: progress is told only once it is past
   // what the first try told, so a progress bar never goes back.
@@ -226,9 +266,10 @@ async function streamCsv(file: string, options: StreamRosterOptions, sink: Roste
         },
       }
     : options;
-  for (const attempt of tries) {
+  for (const [i, attempt] of tries.entries()) {
     const mark = sink.mark();
-    const outcome = await streamCsvIn(file, triedOptions, sink, attempt.encoding);
+    // The second part was read as UTF-8: a GB18030 try reads the whole file here.
+    const outcome = await streamCsvIn(file, triedOptions, sink, attempt.encoding, i === 0 ? cut : undefined);
     if (outcome === 'read') return { notes: attempt.note === undefined ? [] : [attempt.note] };
     sink.rollback(mark);
     // A UTF-16 file (by its BOM) or a given encoding is tried once, as decodeText does.
@@ -251,8 +292,9 @@ function bomEncoding(first: Uint8Array): string | undefined {
  * or the user named, which the whole-text path reports; `whole`: a wide roster or an encoding
  * name the decoder does not know.
  */
-async function streamCsvIn(file: string, options: StreamRosterOptions, sink: RosterSink, encoding: string): Promise<'read' | 'bad-bytes' | 'final' | 'whole'> {
+async function streamCsvIn(file: string, options: StreamRosterOptions, sink: RosterSink, encoding: string, cut?: CsvCut): Promise<'read' | 'bad-bytes' | 'final' | 'whole'> {
   let decoder: TextDecoder | undefined;
+  let utf8 = false;
   // Bytes that fail the encoding a BOM or the user named are not tried in another (decodeText).
   let chosenOnce = encoding !== 'by-bom';
   const decoderFor = (first: Uint8Array): TextDecoder | undefined => {
@@ -260,7 +302,9 @@ async function streamCsvIn(file: string, options: StreamRosterOptions, sink: Ros
     if (bom !== undefined) chosenOnce = true;
     const name = encoding === 'by-bom' ? (bom ?? 'utf-8') : encoding;
     try {
-      return new TextDecoder(name, { fatal: true });
+      const made = new TextDecoder(name, { fatal: true });
+      utf8 = made.encoding === 'utf-8';
+      return made;
     } catch {
       return undefined; // an unknown name: the whole-text path says so
     }
@@ -304,20 +348,38 @@ async function streamCsvIn(file: string, options: StreamRosterOptions, sink: Ros
       throw error;
     }
   };
-  for await (const chunk of chunksOf(file, options, sink, () => rows, status)) {
-    let bytes: Buffer = chunk;
-    if (head !== undefined) {
-      head = Buffer.concat([head, chunk]);
-      if (head.length < 3) continue;
-      bytes = head;
-      head = undefined;
-      decoder = decoderFor(bytes);
-      if (!decoder) return 'whole';
+  /** Reads bytes [start, end): undefined, or how the try ends (bad bytes, a wide roster). */
+  const readBytes = async (start: number, end?: number): Promise<'bad' | 'whole' | undefined> => {
+    for await (const chunk of chunksOf(file, options, sink, () => rows, status, start, end)) {
+      let bytes: Buffer = chunk;
+      if (head !== undefined) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 3) continue;
+        bytes = head;
+        head = undefined;
+        decoder = decoderFor(bytes);
+        if (!decoder) return 'whole';
+      }
+      const text = decode(bytes, true);
+      if (text === undefined) return 'bad';
+      if (!feed(rest + text, false)) return 'whole';
     }
-    const text = decode(bytes, true);
-    if (text === undefined) return chosenOnce ? 'final' : 'bad-bytes';
-    if (!feed(rest + text, false)) return 'whole';
+    return undefined;
+  };
+  let stopped = await readBytes(0, cut?.at);
+  if (cut && stopped === undefined && !status.failed) {
+    // A row starts at the cut where the first part left nothing unread (no row, quote or CR
+    // open); then the second part, read from there by a fresh reader, is what reading on gives.
+    // The cut is just after an LF, so a UTF-8 decoder holds no bytes of a character there.
+    const clean = utf8 && sniffed && head === undefined && rest === '';
+    if (clean && (await cut.adoptRest(line - 1))) {
+      reader.end();
+      return 'read';
+    }
+    stopped = await readBytes(cut.at);
   }
+  if (stopped === 'bad') return chosenOnce ? 'final' : 'bad-bytes';
+  if (stopped === 'whole') return 'whole';
   if (status.failed) return 'read';
   let last: string | undefined;
   if (head !== undefined) {
@@ -330,4 +392,59 @@ async function streamCsvIn(file: string, options: StreamRosterOptions, sink: Ros
   reader.end();
   finalProgress(file, options, status, rows);
   return 'read';
+}
+
+/**
+ * The second part of a CSV roster cut at `start` ({@link csvSplit}), read into `sink` as reading
+ * the whole file reads it from there: the header is the file's own first row, the part's lines are
+ * numbered from 1 (the line at the cut), and a row starts at the cut (the first part's reader says
+ * whether it does: {@link CsvCut}). Throws where it cannot read the part as that: bytes that are
+ * not UTF-8 (the whole file is then read as GB18030), a header with problems or errors (reported
+ * once, by the first part), no header before the cut. Returns the part's number of lines.
+ *
+ * @example
+ * await streamCsvPart('roster.csv', 74186752, {}, sink) //=> { lines: 1283921 }
+ */
+export async function streamCsvPart(file: string, start: number, options: StreamRosterOptions, sink: RosterSink): Promise<{ lines: number }> {
+  const header = await csvHeaderBefore(file, start);
+  const reader = createCsvRosterReader(file, sink);
+  reader.row(header, 1, []);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const status: ChunkStatus = { failed: false };
+  let rest = '';
+  let line = 1;
+  let rows = 0;
+  const row = (cells: string[], at: number, errors: string[]) => {
+    rows++;
+    reader.row(cells, at, errors);
+  };
+  // A decoder's error (bytes that are not UTF-8) rejects: the first thread reads the file then.
+  for await (const chunk of chunksOf(file, options, sink, () => rows, status, start)) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const read = forEachCsvRow(text, row, { final: false, line });
+    line = read.line;
+    rest = text.slice(read.consumed);
+  }
+  if (!status.failed) line = forEachCsvRow(rest + decoder.decode(), row, { final: true, line }).line;
+  reader.end();
+  return { lines: line - 1 };
+}
+
+/** The header row of a CSV (its first row that is not blank), which must end before byte `end` and read without a problem. */
+async function csvHeaderBefore(file: string, end: number): Promise<string[]> {
+  const handle = await open(file, 'r');
+  let head: Buffer;
+  try {
+    head = Buffer.alloc(Math.min(end, WIDE_SNIFF_CHARACTERS));
+    head = head.subarray(0, (await handle.read(head, 0, head.length, 0)).bytesRead);
+  } finally {
+    await handle.close();
+  }
+  let header: { cells: string[]; errors: string[] } | undefined;
+  // Not ended by the last bytes read: a row cut there is not given (final: false).
+  forEachCsvRow(withoutBom(new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true })), (cells, _line, errors) => {
+    if (header === undefined && !(cells.length === 1 && cells[0] === '')) header = { cells, errors };
+  }, { final: false });
+  if (header === undefined || header.errors.length > 0 || readHeader(header.cells, file, 1).problems.length > 0) throw new Error(`${file}: no header to read a part by`);
+  return header.cells;
 }

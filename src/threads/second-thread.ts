@@ -7,11 +7,13 @@ import { secondShareStart, type OfficerShare } from '../engine/run-rules.js';
 import type { Dataset } from '../model/dataset-schema.js';
 import { rosterTableOf, validatedInputParts, type RosterFilePart, type ValidatedInput } from '../model/validate-input.js';
 
-/** What the second thread is asked to read: the rest of an NDJSON file from `start`, validated against `dataset`. */
+/** What the second thread is asked to read: the rest of an NDJSON (or CSV) file from `start`, validated against `dataset`. */
 export interface PartRequest {
   dataset: Omit<Dataset, 'roster'>;
   datasetFile?: string;
   file: string;
+  /** The file's kind; default NDJSON. */
+  kind?: 'ndjson' | 'csv';
   start: number;
   highWaterMark?: number;
 }
@@ -50,7 +52,7 @@ type Answer = { part: RosterFilePart | undefined } | { share: OfficerShare | und
 
 /**
  * Starts a worker thread that loads its modules and rules while this thread starts reading.
- * It can be asked, one question at a time, to read the second half of an NDJSON file (into
+ * It can be asked, one question at a time, to read the second half of an NDJSON or CSV file (into
  * columns on shared memory, which this thread then appends) and to judge the officers from
  * {@link secondShareStart} on of the rules judged officer by officer, given the validated input
  * (its columns shared: no copy) and the resolved config. Undefined where no worker can start;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,13 @@ beforeAll(() => {
   if (!existsSync(resolve('dist/judge-worker.js'))) throw new Error('dist/judge-worker.js is missing: build first (npm test does)');
   execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '70', '--days', '63', '--seed', 'threads', '--out', root, '--quiet']);
 });
+
+/** A city of 460 officers over a year (its NDJSON roster over 16 MiB), generated once. */
+function bigCity(): string {
+  const big = join(root, 'big');
+  if (!existsSync(join(big, 'roster.ndjson'))) execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '460', '--days', '365', '--seed', 'threads-big', '--out', big, '--quiet']);
+  return big;
+}
 
 function check(...args: string[]): { stdout: string; stderr: string; status: number | null } {
   const r = spawnSync(process.execPath, [cli, 'check', join(root, 'dataset.json'), '--roster', join(root, 'roster.ndjson'), '--config', join(root, 'config.json'), '--lang', 'en', ...args], {
@@ -67,8 +74,7 @@ describe('--threads 2', () => {
 
   it('reads the second half of a large NDJSON roster there, with the same report', () => {
     // 16 MiB or more is read in two parts (ndjsonSplit).
-    const big = join(root, 'big');
-    execFileSync(process.execPath, ['scripts/generate.mjs', '--officers', '460', '--days', '365', '--seed', 'threads-big', '--out', big, '--quiet']);
+    const big = bigCity();
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [cli, 'check', join(big, 'dataset.json'), '--roster', join(big, 'roster.ndjson'), '--config', join(big, 'config.json'), '--lang', 'en', '--format', 'json', ...args], {
         encoding: 'utf8',
@@ -79,6 +85,27 @@ describe('--threads 2', () => {
     const two = run('--threads', '2');
     expect(two.stderr).toMatch(/second thread: \S+roster\.ndjson from line \d+ read there/);
     expect(two.stderr).toMatch(/second thread: officers \d+–460 judged there/);
+    expect(two.stdout).toBe(one.stdout);
+    expect((JSON.parse(one.stdout) as { violations: unknown[] }).violations.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('reads the second half of a large CSV roster there, with the same report', () => {
+    // The same big city, its CSV padded past 16 MiB with notes (csvSplit), one of them quoted over two lines.
+    const big = bigCity();
+    const csv = join(big, 'roster-padded.csv');
+    const [head, ...rows] = readFileSync(join(big, 'roster.csv'), 'utf8').split('\n');
+    const padded = rows.map((r, i) => (r === '' ? r : i === Math.floor(rows.length / 2) ? `${r}"两行\n备注"` : `${r}${'备注'.repeat(14)}`));
+    writeFileSync(csv, [head, ...padded].join('\n'));
+    expect(statSync(csv).size).toBeGreaterThan(16 * 1024 * 1024);
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, 'check', join(big, 'dataset.json'), '--roster', csv, '--config', join(big, 'config.json'), '--lang', 'en', '--format', 'json', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DUTY_COMPLIANCE_TIMINGS: '1' },
+        maxBuffer: 1 << 26,
+      });
+    const one = run('--threads', '1');
+    const two = run('--threads', '2');
+    expect(two.stderr).toMatch(/second thread: \S+roster-padded\.csv from line \d+ read there/);
     expect(two.stdout).toBe(one.stdout);
     expect((JSON.parse(one.stdout) as { violations: unknown[] }).violations.length).toBeGreaterThan(0);
   }, 120_000);
