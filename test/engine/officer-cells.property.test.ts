@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import { officerCellTables } from '../../src/engine/declarative/measures.js';
+import { officerCellTables, trackedEntryWhere } from '../../src/engine/declarative/measures.js';
 import { probePack, probeRule, twoOfficerCity } from '../_lib/probe-pack.js';
 
 /**
@@ -9,7 +9,8 @@ import { probePack, probeRule, twoOfficerCity } from '../_lib/probe-pack.js';
  * per officer over the whole check period (a CellTable), not per subject. Both ways must report
  * the same: counts, minutes, and the cells and entries behind them. Random rosters meet windows
  * that cross midnight, entries over several days, days a filter refuses, entries `entryWhere`
- * refuses, thresholds of 0; subjects are weeks, dates and runs.
+ * refuses (the officers' assignments change within the period: an `entryWhere` answer holds for
+ * the dates up to the change), thresholds of 0; subjects are weeks, dates and runs.
  */
 const WINDOWS = { clock: { night: ['22:00', '06:00'], am: ['08:00', '12:00'], pm: ['13:00', '17:00'] } };
 const ASSIGNED = {
@@ -83,7 +84,11 @@ describe('officer cell tables agree with the measures judged subject by subject'
         const tables = await check(doc, { rulePacks: [PACK], config });
         officerCellTables.enabled = false;
         const general = await check(doc, { rulePacks: [PACK], config }).finally(() => (officerCellTables.enabled = true));
+        // And the tables with `entryWhere` asked on every date, not once for the dates its answer holds.
+        trackedEntryWhere.enabled = false;
+        const everyDate = await check(doc, { rulePacks: [PACK], config }).finally(() => (trackedEntryWhere.enabled = true));
         expect(JSON.stringify(tables.violations)).toBe(JSON.stringify(general.violations));
+        expect(JSON.stringify(everyDate.violations)).toBe(JSON.stringify(general.violations));
         expect(tables.violations.length).toBeGreaterThan(0);
       }),
       { numRuns: 150, seed: 20261202 },

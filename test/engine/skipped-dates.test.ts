@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCheckContext } from '../../src/engine/check-context.js';
 import { DateTracker } from '../../src/engine/declarative/scope.js';
-import { daysFromFlags, entriesByDay, filterByDay, officerCellTables } from '../../src/engine/declarative/measures.js';
+import { daysFromFlags, entriesByDay, filterByDay, officerCellTables, trackedEntryWhere } from '../../src/engine/declarative/measures.js';
 import { compileConditions } from '../../src/engine/_lib/compile-conditions.js';
 import { resolveConfig } from '../../src/engine/resolve-config.js';
 import { runRules } from '../../src/engine/run-rules.js';
@@ -20,7 +20,8 @@ import { createRuleRegistry } from '../../src/rules/index.js';
  * holidays, planted violations of every rule — every rule finds the same violations, with the
  * same evidence, as when every date is judged: with skipping turned off (DateTracker.skipping),
  * and through the path `--include subjects` takes (every subject made). The same cities check the
- * officers' cell tables of the windows and minutes measures, and the officers' entries by day of
+ * officers' cell tables of the windows and minutes measures (and their entryWhere asked once for
+ * the dates its answer holds: trackedEntryWhere), and the officers' entries by day of
  * the `entries` measure (entriesByDay), and a date's filter of them filtered once per officer
  * (filterByDay), against the general path.
  */
@@ -51,6 +52,9 @@ describe('skipping dates that judge the same', () => {
         // And with the windows and minutes measures judged subject by subject, not from the officer's cells.
         officerCellTables.enabled = false;
         const everyCell = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (officerCellTables.enabled = true));
+        // And with the cells' entryWhere asked on every date, not once for the dates its answer holds.
+        trackedEntryWhere.enabled = false;
+        const everyEntryWhere = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (trackedEntryWhere.enabled = true));
         // And with a judged date's entries filtered subject by subject, not read from the officer's by-day index.
         // (and countDays / someDay asked date by date, not read from the officer's day flags).
         entriesByDay.enabled = false;
@@ -62,7 +66,7 @@ describe('skipping dates that judge the same', () => {
         // And with a filter of a judged date's rests or entries made subject by subject, not the officer's filtered once.
         filterByDay.enabled = false;
         const everyFilterOfDate = await runRules(context(), registry, [rule], { language: 'en', evaluatorFactory: compileConditions }).finally(() => (filterByDay.enabled = true));
-        for (const other of [everySubject, everyDate, everyCell, everyFilter, everyFilterOfDate]) {
+        for (const other of [everySubject, everyDate, everyCell, everyEntryWhere, everyFilter, everyFilterOfDate]) {
           expect(JSON.stringify(skipping.violations), rule.id).toBe(JSON.stringify(other.violations));
           expect(skipping.runs[0]!.subjects, rule.id).toEqual(other.runs[0]!.subjects);
         }

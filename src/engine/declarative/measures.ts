@@ -6,7 +6,7 @@ import { overlapMinutes, type Interval } from '../../time/intervals.js';
 import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
 import { RecordRef, plainValue, readField, type EntryMinutes, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, DAY_FLAGS, dayFlag, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv, type DayFlag } from './compile-expr.js';
-import type { CheckScope, DateTracker, ExprFn, Scope } from './scope.js';
+import { DateTracker, type CheckScope, type ExprFn, type Scope } from './scope.js';
 import { dependenciesOf, dependsOnlyOn, entryFieldsRead } from './_lib/dependencies.js';
 import { unionEntryMinutesWithin } from './_lib/entry-minutes.js';
 import { unchangedThrough } from './_lib/unchanged-through.js';
@@ -891,6 +891,16 @@ function entryCounts(s: Scope, spec: CellsSpec, entry: RosterEntry, date: Calend
   return !spec.entryWhere || truthy(spec.entryWhere((dated ?? s.withOne('date', date, [date])).withOne('entry', entry)));
 }
 
+/** An `entryWhere` answer for one value of the field it reads, on the period's dates `from` through `until` (indexes). */
+interface TrackedAnswer {
+  answer: boolean;
+  from: number;
+  until: number;
+}
+
+/** Off: a cell table asks `entryWhere` again on every date (for tests that compare both). */
+export const trackedEntryWhere = { enabled: true };
+
 function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[]): CellTable {
   const grid = windowGridOf(s, spec.windows(s));
   const { starts, ends, dayStarts } = grid;
@@ -910,14 +920,28 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
   const dates = s.run.context.periodDates;
   let dated: Scope | undefined;
   let datedIndex = -1;
-  // entryWhere's answers on the date `datedIndex`, by the one entry field it reads.
+  // entryWhere's answers by the one entry field it reads, each asked with the date tracked: it
+  // holds from the date it was asked on through the last date what it read stays the same (an
+  // assignment's start or end), so a year of community work asks once per community and
+  // assignment, not once per date.
   const field = spec.entryWhereField;
-  const answers = new Map<unknown, boolean>();
+  const tracker = field !== undefined && spec.entryWhere && trackedEntryWhere.enabled ? new DateTracker() : undefined;
+  const lastDate = dates[n - 1]!;
+  const answers = new Map<unknown, TrackedAnswer>();
   const counted = (e: RosterEntry, j: number): boolean => {
     if (field === undefined) return entryCounts(s, spec, e, dates[j]!, dated);
     const key = field === '' ? undefined : readField(e, field);
-    let answer = answers.get(key);
-    if (answer === undefined) answers.set(key, (answer = entryCounts(s, spec, e, dates[j]!, dated)));
+    const known = answers.get(key);
+    if (known !== undefined && known.from <= j && j <= known.until) return known.answer;
+    if (!tracker) {
+      const answer = entryCounts(s, spec, e, dates[j]!, dated);
+      answers.set(key, { answer, from: j, until: j });
+      return answer;
+    }
+    tracker.begin(dates[j]!, lastDate);
+    const answer = entryCounts(s, spec, e, dates[j]!, dated);
+    tracker.active = false;
+    answers.set(key, { answer, from: j, until: tracker.until === dates[j] ? j : (periodIndexOf(s).get(tracker.until) ?? j) });
     return answer;
   };
   const sorted = byStart.sorted;
@@ -940,9 +964,8 @@ function buildCellTable(s: Scope, spec: CellsSpec, list: readonly RosterEntry[])
         if (counts === 0) {
           // Entries in start order ask about the same date in a row: one scope with it bound.
           if (spec.entryWhere && datedIndex !== j) {
-            dated = s.withOne('date', dates[j]!, [dates[j]!]);
+            dated = tracker ? s.withTrackedDate(dates[j]!, tracker) : s.withOne('date', dates[j]!, [dates[j]!]);
             datedIndex = j;
-            answers.clear();
           }
           counts = dayAdmitted(s, spec, table, j) && counted(sorted[i]!, j) ? 1 : -1;
         }
