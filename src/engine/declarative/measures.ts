@@ -150,6 +150,15 @@ const boundOfficerId = (s: Scope): string | undefined => {
   return o instanceof RecordRef ? (o.value.id as string) : undefined;
 };
 
+// A records list bound as `officer` may repeat an id with other fields: what is kept per officer
+// (its rests, cells, filtered entries) is kept by the record, not the id, but for the dataset's
+// own officers, whose ids are unique (reference-problems.ts).
+const boundOfficerKey = (s: Scope): string => {
+  const o = s.vars.get('officer');
+  if (!(o instanceof RecordRef)) return '';
+  return o.list === 'officers' ? String(o.value.id) : `${o.list}\u0000${o.index}`;
+};
+
 /**
  * `{ "entries": { officer?, categories?, types?, startsOn?, where? } }`: roster entries, by start.
  * `officer`: an id expression, or `"any"`; default the bound officer (all officers where none is
@@ -178,8 +187,8 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
     (p.alsoTypes === undefined || dependsOnlyOn(dependenciesOf(p.alsoTypes, env.lets), ['checkPeriod']));
   const readsBoundOfficer = whereDeps.has('officer');
   const cacheKey = `entries:${path}`;
-  // What a filter's result is kept by: the officer, and the bound officer where `where` reads it.
-  const filterKey = (s: Scope, officer: string | undefined): string => (readsBoundOfficer ? `${officer}\u0000${boundOfficerId(s)}` : `${officer}`);
+  // What a filter's result is kept by: the officer, and the bound officer's record where `where` reads it.
+  const filterKey = (s: Scope, officer: string | undefined): string => (readsBoundOfficer ? `${officer}\u0000${boundOfficerKey(s)}` : `${officer}`);
   // The entries' filter: which categories, types and `where` they pass.
   const filterOf = (s: Scope): ((e: RosterEntry) => boolean) => {
     const { context } = s.run;
@@ -378,10 +387,9 @@ const restsMeasure: CompileMeasure = (arg, path, env) => {
   const cacheKey = `rests:${path}`;
   const onSubjectDates = p.startsOn === 'subject';
   const restsOfOfficer = (s: Scope): OfficerRests => {
-    const officer = boundOfficerId(s)!;
     let byOfficer = s.run.cache.get(cacheKey) as OfficerCache<OfficerRests> | undefined;
     if (!byOfficer) s.run.cache.set(cacheKey, (byOfficer = new OfficerCache()));
-    return byOfficer.get(officer, () => officerRests(s, restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
+    return byOfficer.get(boundOfficerKey(s), () => officerRests(s, restsOf(s, asArray(of(s)) as RosterEntry[], num(breakMinutes(s)))));
   };
   const measure: ExprFn = (s) => {
     const rests = restsOfOfficer(s);
@@ -872,7 +880,7 @@ function cellTableOf(s: Scope, spec: CellsSpec): CellTable | undefined {
   const list = asArray(spec.of(s)) as RosterEntry[];
   let tables = s.run.cache.get(spec.tableKey) as OfficerCache<CellTable> | undefined;
   if (!tables) s.run.cache.set(spec.tableKey, (tables = new OfficerCache()));
-  const table = tables.get(boundOfficerId(s) ?? '', () => buildCellTable(s, spec, list));
+  const table = tables.get(boundOfficerKey(s), () => buildCellTable(s, spec, list));
   return table.list === list ? table : undefined;
 }
 
