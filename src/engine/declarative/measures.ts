@@ -1139,7 +1139,17 @@ const minutesMeasure: CompileMeasure = (arg, path, env) => {
   if (p.dates !== undefined && p.dates !== 'subject' && p.dates !== 'touched') return invalid(env, keyPath(path, 'dates'), 'unknown dates', '"subject" | "touched"', p.dates);
   const touched = p.dates === 'touched';
   const witnessKey = env.witnessKey;
+  // One entry's minutes over the dates it touches (a shift's daytime overlap, item by item), without
+  // the general path's sets and index; the same cells and sums as eachCell gives them.
+  const oneEntryTouched = touched && !spec.days && !spec.entryWhere && !witnessKey;
   return (s) => {
+    if (oneEntryTouched && singleEntryMinutes.enabled) {
+      const list = asArray(spec.of(s)) as RosterEntry[];
+      // As in the general path, the subject's dates are read: the date tracker is told.
+      s.datesTracker?.readDate();
+      if (list.length === 1) return touchedMinutesOfOne(s, spec.windows(s), list);
+      if (list.length === 0) return 0;
+    }
     const witness: Witness = { cells: [], entryMinutes: new Map() };
     let dates = s.dates;
     if (touched) {
@@ -1176,6 +1186,40 @@ const minutesMeasure: CompileMeasure = (arg, path, env) => {
     return total;
   };
 };
+
+/** Off: one entry's `dates: "touched"` minutes go the general path (tests compare both). */
+export const singleEntryMinutes = { enabled: true };
+
+/**
+ * The minutes of a one-entry list within the windows of each date the entry touches, each window
+ * counted once (by its start), a date's windows only where the entry meets their span: eachCell's
+ * cells and sums for that list (`onlyWithMinutes`), without its sets, sort and index.
+ */
+function touchedMinutesOfOne(s: Scope, windows: readonly ClockWindow[], list: readonly RosterEntry[]): number {
+  const e = list[0]!;
+  const dates = localDatesTouched(e.startInstant, e.endInstant, s.run.context.zone);
+  const intervals: Interval[] = new Array(windows.length);
+  const seen: number[] = [];
+  let total = 0;
+  for (const date of dates) {
+    let from = Infinity;
+    let to = -Infinity;
+    for (let i = 0; i < windows.length; i++) {
+      const interval = (intervals[i] = windowOn(s, date, windows[i]!));
+      if (interval.start < from) from = interval.start;
+      if (interval.end > to) to = interval.end;
+    }
+    // EntriesByStart.overlapping(from, to) of the one entry.
+    if (!(e.startInstant < to && e.endInstant > from)) continue;
+    for (let i = 0; i < windows.length; i++) {
+      const interval = intervals[i]!;
+      if (seen.includes(interval.start)) continue;
+      seen.push(interval.start);
+      total += unionEntryMinutesWithin(list, interval);
+    }
+  }
+  return total;
+}
 
 /**
  * `{ "windows": { of, within, days?, entryWhere?, atLeast? | below? } }`: how many (date, window)
