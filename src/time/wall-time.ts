@@ -111,6 +111,18 @@ export function describeSkippedWallTime(value: string, zone: string): string | u
 }
 
 /**
+ * The instants a local date spans in `zone`, `[start, end)`: every instant of it, and only those,
+ * has that date by {@link localDateOf}. A date a DST jump skips spans nothing (start = end).
+ *
+ * @example
+ * localDayBounds('2017-04-05', 'Asia/Shanghai') //=> { start: 1491321600000, end: 1491408000000 }
+ */
+export function localDayBounds(date: CalendarDate, zone: string): { start: Instant; end: Instant } {
+  const day = zoneDays(zone).day(date);
+  return { start: day.start, end: day.end };
+}
+
+/**
  * The local wall time of `instant` in `zone`, as `YYYY-MM-DDTHH:mm` (seconds only when present).
  *
  * @example

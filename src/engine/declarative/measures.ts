@@ -3,7 +3,7 @@ import { normalizeDutyType, type ClockWindow } from '../settings.js';
 import type { RosterEntry } from '../../model/roster-entry.js';
 import { addCalendarDays, isDateWithin, type CalendarDate } from '../../time/calendar-date.js';
 import { overlapMinutes, type Interval } from '../../time/intervals.js';
-import { instantOnDate, localDateOf, localDatesTouched, parseClockTime } from '../../time/wall-time.js';
+import { instantOnDate, localDateOf, localDatesTouched, localDayBounds, parseClockTime } from '../../time/wall-time.js';
 import { RecordRef, plainValue, readField, type EntryMinutes, type WindowCell, type Witness } from './_lib/values.js';
 import { asArray, compileExpr, DAY_FLAGS, dayFlag, invalid, isPlainObject, keyPath, listOf, num, truthy, type CompileEnv, type DayFlag } from './compile-expr.js';
 import { DateTracker, type CheckScope, type ExprFn, type Scope } from './scope.js';
@@ -93,7 +93,7 @@ function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWi
   const entries = officer === undefined ? allEntries(s) : s.run.context.entriesOf(officer);
   let found = byOfficer.peek(officer);
   if (found?.entries !== entries) {
-    const dates = entries.map((e) => startDateOf(s, e));
+    const dates = startDatesInOrder(s, entries);
     const periodDates = s.run.context.periodDates;
     const firstOnDay = new Int32Array(periodDates.length + 1);
     let e = 0;
@@ -106,6 +106,49 @@ function entriesWithStartDates(s: Scope, officer: string | undefined): EntriesWi
     found = byOfficer.set(officer, { entries, dates, firstOnDay });
   }
   return found;
+}
+
+/** Off: every entry's start date is looked up by its instant ({@link startDateOf}), as before 2026-12. */
+export const startDatesByDay = { enabled: true };
+
+/** The instants each date of the check period spans (localDayBounds), made once per check. */
+function periodDayBoundsOf(s: CheckScope): { starts: Float64Array; ends: Float64Array } {
+  let bounds = s.run.shared.get('periodDayBounds') as { starts: Float64Array; ends: Float64Array } | undefined;
+  if (!bounds) {
+    const { periodDates, zone } = s.run.context;
+    const starts = new Float64Array(periodDates.length);
+    const ends = new Float64Array(periodDates.length);
+    periodDates.forEach((date, j) => {
+      const day = localDayBounds(date, zone);
+      starts[j] = day.start;
+      ends[j] = day.end;
+    });
+    s.run.shared.set('periodDayBounds', (bounds = { starts, ends }));
+  }
+  return bounds;
+}
+
+/**
+ * The local start dates of entries in start order: a pointer moved along the check period's days
+ * gives the date of each entry starting inside it (a city-year's millions of entries were each a
+ * map lookup); any other entry's is {@link startDateOf}'s.
+ */
+function startDatesInOrder(s: Scope, entries: readonly RosterEntry[]): CalendarDate[] {
+  if (!startDatesByDay.enabled) return entries.map((e) => startDateOf(s, e));
+  const { periodDates } = s.run.context;
+  const { starts, ends } = periodDayBoundsOf(s);
+  const n = periodDates.length;
+  const dates: CalendarDate[] = new Array(entries.length);
+  let j = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const t = e.startInstant;
+    // The pointer only moves forward (entries come in start order); an entry before its day, or
+    // outside the period, is looked up: the date is exact either way.
+    while (j < n && ends[j]! <= t) j++;
+    dates[i] = j < n && starts[j]! <= t ? periodDates[j]! : startDateOf(s, e);
+  }
+  return dates;
 }
 
 /** Each date of the check period by its place in it. */
