@@ -50,7 +50,8 @@ export interface CheckContext {
   isCommunityOfficer(officer: string, date: CalendarDate): boolean;
   /** Every officer's assignments, indexed. */
   assignmentsOf(officer: string): readonly IndexedAssignment[];
-  categoryOf(entry: RosterEntry): DutyCategory;
+  /** The duty category of a duty type, with the settings' dutyTypes (an entry's is its type's). */
+  categoryOfType(type: string): DutyCategory;
   /** Monday–Friday, minus holidays, plus make-up workdays. */
   isWorkingDay(date: CalendarDate): boolean;
   /** A non-normal duty period covers the officer's unit (or an ancestor) on `date`. */
@@ -138,9 +139,9 @@ export function createCheckContext(input: ValidatedInput, settings: ResolvedSett
     assignmentsOf: (officer) => assignments.get(officer) ?? [],
     assignmentsOn: (officer, date) => (assignments.get(officer) ?? []).filter((a) => isDateWithin(date, a.from, a.to)),
     isCommunityOfficer: (officer, date) => (assignments.get(officer) ?? []).some((a) => isDateWithin(date, a.from, a.to)),
-    categoryOf(entry) {
-      let c = categoryOfType.get(entry.type);
-      if (c === undefined) categoryOfType.set(entry.type, (c = dutyCategoryOf(settings, entry.type)));
+    categoryOfType(type) {
+      let c = categoryOfType.get(type);
+      if (c === undefined) categoryOfType.set(type, (c = dutyCategoryOf(settings, type)));
       return c;
     },
     isWorkingDay(date) {

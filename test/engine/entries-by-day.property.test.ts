@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import { daysFromFlags, entriesByDay } from '../../src/engine/declarative/measures.js';
+import { daysFromFlags, entriesByDay, typeFilterMemo } from '../../src/engine/declarative/measures.js';
 import { probePack, probeRule, twoOfficerCity } from '../_lib/probe-pack.js';
 
 /**
@@ -10,7 +10,8 @@ import { probePack, probeRule, twoOfficerCity } from '../_lib/probe-pack.js';
  * subject; the next date with entries tells the date tracker how long nothing holds. A `rests`
  * measure's rests ending on the judged date are read the same way, and `countDays` and `someDay`
  * of day flags from the officer's flags for the whole period (daysFromFlags). Both ways
- * must report the same: subjects, counts, the entries behind them, and which dates are skipped
+ * must report the same (and so must an `entries` type filter made once per run and once per
+ * subject): subjects, counts, the entries behind them, and which dates are skipped
  * (a `for.where` and a `runs` key read the measure). Random rosters have entries before and
  * after the check period, over midnight, of several types and communities.
  */
@@ -40,6 +41,8 @@ const probes = [
   // Dates skipped: a where that needs an entry of the date, then the count reported.
   rule('where-exists', { each: ['officer', 'date'], where: { exists: startingToday({ categories: ['station-duty'] }) } }, startingToday({ categories: ['station-duty'] })),
   rule('where-exists-filter', { each: ['officer', 'date'], where: { and: [{ day: 'communityOfficer' }, { exists: { var: 'found' } }] } }, startingToday({ where: IN_C1 }), 1),
+  // Two filters in one rule: each measure keeps its own type filter.
+  rule('two-filters', { each: ['officer', 'date'], where: { exists: startingToday({ categories: ['excused'], alsoTypes: ['社区工作'] }) } }, startingToday({ categories: ['community'], types: ['社区工作'] })),
   // Rests ending on the judged date, read the same way.
   rule('rests', { each: ['officer', 'date'] }, { rests: { of: { entries: { categories: ['community', 'station-duty', 'other'] } }, breakMinutes: 30, startsOn: 'subject' } }),
   rule('where-rests', { each: ['officer', 'date'], where: { exists: { var: 'found' } } }, { rests: { of: { entries: {} }, breakMinutes: 0, startsOn: 'subject' } }),
@@ -91,7 +94,11 @@ describe('an officer\'s entries by day agree with the entries filtered subject b
           entriesByDay.enabled = true;
           daysFromFlags.enabled = true;
         });
+        // And the type filter (categories, alsoTypes, types) made anew for each subject, not once per run.
+        typeFilterMemo.enabled = false;
+        const filterPerSubject = await check(doc, { rulePacks: [PACK], config }).finally(() => (typeFilterMemo.enabled = true));
         expect(JSON.stringify(byDay.violations)).toBe(JSON.stringify(general.violations));
+        expect(JSON.stringify(filterPerSubject.violations)).toBe(JSON.stringify(general.violations));
         expect(byDay.violations.length).toBeGreaterThan(0);
       }),
       { numRuns: 150, seed: 20261203 },

@@ -232,20 +232,37 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
   const cacheKey = `entries:${path}`;
   // What a filter's result is kept by: the officer, and the bound officer's record where `where` reads it.
   const filterKey = (s: Scope, officer: string | undefined): string => (readsBoundOfficer ? `${officer}\u0000${boundOfficerKey(s)}` : `${officer}`);
-  // The entries' filter: which categories, types and `where` they pass.
-  const filterOf = (s: Scope): ((e: RosterEntry) => boolean) => {
+  // Whether alsoTypes can change within a run: without dates or bindings it cannot, and the type
+  // part of the filter is made once per run, not once per subject.
+  const alsoIsRunConstant = p.alsoTypes === undefined || dependsOnlyOn(dependenciesOf(p.alsoTypes, env.lets), ['checkPeriod']);
+  const typeFilterKey = `entryTypes:${path}`;
+  /**
+   * Which types pass the categories, alsoTypes and types: all three are of the type alone, so each
+   * of a roster's few types is decided once (millions of entries, a handful of types).
+   */
+  const typeFilterOf = (s: Scope): ((type: string) => boolean) => {
+    const kept = alsoIsRunConstant && typeFilterMemo.enabled ? (s.run.cache.get(typeFilterKey) as ((type: string) => boolean) | undefined) : undefined;
+    if (kept) return kept;
     const { context } = s.run;
     const also = alsoTypes ? new Set(asArray(alsoTypes(s)).map((t) => normalizeDutyType(String(t)))) : undefined;
-    // A roster has a few types and millions of entries: each type is normalised once.
-    const alsoByType = new Map<string, boolean>();
-    const isAlso = (type: string): boolean => {
-      let v = alsoByType.get(type);
-      if (v === undefined) alsoByType.set(type, (v = also!.has(normalizeDutyType(type))));
+    const decided = new Map<string, boolean>();
+    const passes = (type: string): boolean => {
+      let v = decided.get(type);
+      if (v === undefined) {
+        const inCategory = (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOfType(type)));
+        v = (inCategory || (also !== undefined && also.has(normalizeDutyType(type)))) && (!typeSet || typeSet.has(type));
+        decided.set(type, v);
+      }
       return v;
     };
-    const selected = (e: RosterEntry) =>
-      (!categories && !also) || (categories !== undefined && categories.includes(context.categoryOf(e))) || (also !== undefined && isAlso(e.type));
-    return (e) => selected(e) && (!typeSet || typeSet.has(e.type)) && (!where || truthy(where(s.withOne('entry', e))));
+    if (alsoIsRunConstant && typeFilterMemo.enabled) s.run.cache.set(typeFilterKey, passes);
+    return passes;
+  };
+  // The entries' filter: which categories, types and `where` they pass.
+  const filterOf = (s: Scope): ((e: RosterEntry) => boolean) => {
+    const typePasses = typeFilterOf(s);
+    if (!where) return (e) => typePasses(e.type);
+    return (e) => typePasses(e.type) && truthy(where(s.withOne('entry', e)));
   };
   // Starting on the judged subject's date, with a filter that reads nothing of the date: no
   // entry today is no entry until the next date one of the officer's entries passes the filter.
@@ -294,6 +311,9 @@ const entriesMeasure: CompileMeasure = (arg, path, env) => {
 
 /** Off: a judged date's entries are filtered subject by subject (the general path), for tests that compare both. */
 export const entriesByDay = { enabled: true };
+
+/** Off: an `entries` measure's type filter is made again for each subject, not once per run (tests compare both). */
+export const typeFilterMemo = { enabled: true };
 
 /**
  * Measures whose value on a judged subject's own date is that date's list in an officer's
