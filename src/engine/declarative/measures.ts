@@ -490,23 +490,41 @@ const NO_RESTS: readonly Rest[] = Object.freeze([]);
 
 function officerRests(s: Scope, all: Rest[]): OfficerRests {
   const byDate = new Map<CalendarDate, Rest[]>();
+  const dates: CalendarDate[] = [];
+  // Rests come in date order (restsOf): a date's are one stretch, each date met once, in order.
+  let inDateOrder = true;
   for (const r of all) {
-    let list = byDate.get(r.date);
-    if (!list) byDate.set(r.date, (list = []));
-    list.push(r);
+    const last = dates.length > 0 ? dates[dates.length - 1]! : undefined;
+    if (last === r.date) byDate.get(last)!.push(r);
+    else {
+      if (last !== undefined && r.date < last) inDateOrder = false;
+      let list = byDate.get(r.date);
+      if (!list) {
+        byDate.set(r.date, (list = []));
+        dates.push(r.date);
+      }
+      list.push(r);
+    }
   }
+  if (!inDateOrder) dates.sort();
   const n = s.run.context.periodDates.length;
   const byDay: (Rest[] | undefined)[] = new Array(n).fill(undefined);
   const index = periodIndexOf(s);
-  for (const [date, list] of byDate) {
+  for (const date of dates) {
     const j = index.get(date);
-    if (j !== undefined) byDay[j] = list;
+    if (j !== undefined) byDay[j] = byDate.get(date);
   }
-  return { all, byDate, dates: [...byDate.keys()].sort(), byDay, nextDay: nextDays(byDay) };
+  return { all, byDate, dates, byDay, nextDay: nextDays(byDay) };
 }
 
 function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number): Rest[] {
-  const sorted = [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
+  let inOrder = true;
+  for (let i = 1; i < entries.length && inOrder; i++) {
+    const a = entries[i - 1]!;
+    const b = entries[i]!;
+    if (a.startInstant > b.startInstant || (a.startInstant === b.startInstant && a.index > b.index)) inOrder = false;
+  }
+  const sorted = inOrder ? entries : [...entries].sort((a, b) => a.startInstant - b.startInstant || a.index - b.index);
   const rests: Rest[] = [];
   const gap = breakMinutes * 60_000;
   let lastEnd = -Infinity;
@@ -514,7 +532,7 @@ function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number
   for (const e of sorted) {
     // Touching entries are one period even when breakMinutes is 0: a rest has a length.
     if (lastEnding && e.startInstant > lastEnd && e.startInstant - lastEnd >= gap) {
-      rests.push({ source: 'rest', minutes: (e.startInstant - lastEnd) / 60_000, before: lastEnding, after: e, date: startDateOf(s, e) });
+      rests.push({ source: 'rest', minutes: (e.startInstant - lastEnd) / 60_000, before: lastEnding, after: e, date: '' as CalendarDate });
       lastEnding = undefined;
     }
     if (!lastEnding || e.endInstant > lastEnd) {
@@ -522,6 +540,9 @@ function restsOf(s: Scope, entries: readonly RosterEntry[], breakMinutes: number
       lastEnding = e;
     }
   }
+  // A rest's date is its next duty's start date; those duties are in start order.
+  const dates = startDatesInOrder(s, rests.map((r) => r.after));
+  for (let i = 0; i < rests.length; i++) rests[i]!.date = dates[i]!;
   return rests;
 }
 
